@@ -1,0 +1,5 @@
+/* SPDX-License-Identifier: MIT */
+/* Negative test (harness): the default layout, then a deliberate panic. */
+#include "loongson3-virt.h"
+
+LOONGSON3_VIRT_CONFIG("loongson3-virt-panic", CFG_F_SELFTEST_PANIC);

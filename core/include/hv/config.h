@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/* Partition configuration: plain C structs (configs/*.c), checked on the
+ * build host by tools/cfgcheck (the same config_check() code) and again at
+ * boot against the real machine. No text parser runs in the hypervisor. */
+#ifndef HV_CONFIG_H
+#define HV_CONFIG_H
+
+#include "hv/types.h"
+
+#define HV_CONFIG_MAGIC 0x5445524eu /* "TERN" */
+#define HV_CONFIG_REVISION 1u
+
+#define HV_MAX_PARTITIONS 8
+#define HV_MAX_SLOTS 16     /* memory slots per partition (KVM_USER_MEM_SLOTS) */
+#define HV_MAX_VCPUS_PER 16 /* vCPUs per partition */
+#define HV_NAME_MAX 32
+
+/* Memory slot flags. */
+#define SLOT_F_READONLY 0x1u
+
+struct hv_slot_cfg {
+	u64 gpa;  /* guest-physical base */
+	u64 hpa;  /* host-physical base, exclusively owned by this partition */
+	u64 size; /* bytes */
+	u32 flags;
+};
+
+enum hv_fault_policy {
+	FAULT_PARK = 0, /* stop the partition, keep it for inspection */
+	FAULT_HALT = 1, /* stop the partition and free nothing */
+	FAULT_RESET = 2,
+};
+
+struct hv_partition_cfg {
+	const char *name;
+	u64 cpus; /* bit n: physical CPU n runs a vCPU of this partition */
+	u32 nr_slots;
+	struct hv_slot_cfg slots[HV_MAX_SLOTS];
+	u32 fault_policy;
+	u32 flags;
+};
+
+/* Config flags. The SELFTEST ones exist for the harness's negative tests:
+ * they make the hypervisor fail on purpose after SMP bring-up. */
+#define CFG_F_SELFTEST_PANIC 0x1u     /* call panic() */
+#define CFG_F_SELFTEST_EXCEPTION 0x2u /* touch an unmapped address */
+#define CFG_F_SELFTEST_HANG 0x4u      /* never exit (harness must time out) */
+#define CFG_F_SELFTEST_EXIT 0x8u      /* exit with status 5 */
+
+struct hv_config {
+	u32 magic;
+	u32 revision;
+	const char *name;
+	u32 flags;
+	u32 nr_partitions;
+	struct hv_partition_cfg partitions[HV_MAX_PARTITIONS];
+};
+
+/* What the target machine or arch requires of a config. */
+struct hv_limits {
+	u32 max_cpus;  /* CPUs ids must be < max_cpus */
+	u64 mem_align; /* alignment of gpa, hpa and size (power of two) */
+	u64 max_slot_size;
+	/* Host RAM the slots must lie in, and ranges they must avoid
+	 * (the hypervisor image). nr_* may be 0 on the build host. */
+	u32 nr_ram;
+	struct {
+		u64 base, size;
+	} ram[16];
+	u32 nr_avoid;
+	struct {
+		u64 base, size;
+	} avoid[4];
+};
+
+/* Per-arch requirements, for the build-host checker. NULL if unknown. */
+const struct hv_limits *config_arch_limits(const char *arch);
+
+/* Checks cfg against lim. Returns 0 if valid; otherwise the number of
+ * problems found, each described (one per line) into err. */
+int config_check(const struct hv_config *cfg, const struct hv_limits *lim, char *err, size_t errsz);
+
+/* The config linked into this image (configs/<name>.c). */
+extern const struct hv_config hv_config;
+
+#endif
