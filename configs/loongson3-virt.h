@@ -9,28 +9,28 @@
 #define LOONGSON3_VIRT_PARTITIONS                                                                  \
 	{                                                                                          \
 		{                                                                                  \
-			.name = "p0-demo",                                                         \
-			.cpus = 0x1,                                                               \
-			.nr_slots = 1,                                                             \
-			.slots = {{.gpa = 0x0, .hpa = 0xa0000000, .size = 0x4000000}},             \
+		    .name = "p0-demo",                                                             \
+		    .cpus = 0x1,                                                                   \
+		    .nr_slots = 1,                                                                 \
+		    .slots = {{.gpa = 0x0, .hpa = 0xa0000000, .size = 0x4000000}},                 \
 		},                                                                                 \
-		{                                                                                  \
-			.name = "p1-demo",                                                         \
-			.cpus = 0x2,                                                               \
-			.nr_slots = 2,                                                             \
-			.slots = {{.gpa = 0x0, .hpa = 0xa4000000, .size = 0x2000000},              \
-				  {.gpa = 0x10000000, .hpa = 0xa6000000, .size = 0x100000}},       \
-		},                                                                                 \
+		    {                                                                              \
+		        .name = "p1-demo",                                                         \
+		        .cpus = 0x2,                                                               \
+		        .nr_slots = 2,                                                             \
+		        .slots = {{.gpa = 0x0, .hpa = 0xa4000000, .size = 0x2000000},              \
+		                  {.gpa = 0x10000000, .hpa = 0xa6000000, .size = 0x100000}},       \
+		    },                                                                             \
 	}
 
 #define LOONGSON3_VIRT_CONFIG(cfgname, cfgflags)                                                   \
 	const struct hv_config hv_config = {                                                       \
-		.magic = HV_CONFIG_MAGIC,                                                          \
-		.revision = HV_CONFIG_REVISION,                                                    \
-		.name = cfgname,                                                                   \
-		.flags = cfgflags,                                                                 \
-		.nr_partitions = 2,                                                                \
-		.partitions = LOONGSON3_VIRT_PARTITIONS,                                           \
+	    .magic = HV_CONFIG_MAGIC,                                                              \
+	    .revision = HV_CONFIG_REVISION,                                                        \
+	    .name = cfgname,                                                                       \
+	    .flags = cfgflags,                                                                     \
+	    .nr_partitions = 2,                                                                    \
+	    .partitions = LOONGSON3_VIRT_PARTITIONS,                                               \
 	}
 
 #endif

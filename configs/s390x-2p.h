@@ -9,27 +9,27 @@
 #define S390X_2P_PARTITIONS                                                                        \
 	{                                                                                          \
 		{                                                                                  \
-			.name = "p0-demo",                                                         \
-			.cpus = 0x1,                                                               \
-			.nr_slots = 1,                                                             \
-			.slots = {{.gpa = 0x0, .hpa = 0x2000000, .size = 0x1000000}},              \
+		    .name = "p0-demo",                                                             \
+		    .cpus = 0x1,                                                                   \
+		    .nr_slots = 1,                                                                 \
+		    .slots = {{.gpa = 0x0, .hpa = 0x2000000, .size = 0x1000000}},                  \
 		},                                                                                 \
-		{                                                                                  \
-			.name = "p1-demo",                                                         \
-			.cpus = 0x2,                                                               \
-			.nr_slots = 1,                                                             \
-			.slots = {{.gpa = 0x0, .hpa = 0x3000000, .size = 0x1000000}},              \
-		},                                                                                 \
+		    {                                                                              \
+		        .name = "p1-demo",                                                         \
+		        .cpus = 0x2,                                                               \
+		        .nr_slots = 1,                                                             \
+		        .slots = {{.gpa = 0x0, .hpa = 0x3000000, .size = 0x1000000}},              \
+		    },                                                                             \
 	}
 
 #define S390X_2P_CONFIG(cfgname, cfgflags)                                                         \
 	const struct hv_config hv_config = {                                                       \
-		.magic = HV_CONFIG_MAGIC,                                                          \
-		.revision = HV_CONFIG_REVISION,                                                    \
-		.name = cfgname,                                                                   \
-		.flags = cfgflags,                                                                 \
-		.nr_partitions = 2,                                                                \
-		.partitions = S390X_2P_PARTITIONS,                                                 \
+	    .magic = HV_CONFIG_MAGIC,                                                              \
+	    .revision = HV_CONFIG_REVISION,                                                        \
+	    .name = cfgname,                                                                       \
+	    .flags = cfgflags,                                                                     \
+	    .nr_partitions = 2,                                                                    \
+	    .partitions = S390X_2P_PARTITIONS,                                                     \
 	}
 
 #endif

@@ -41,12 +41,12 @@ int config_check_at_boot(const struct boot_info *bi)
 		}
 	}
 	if (n) {
-		hv_log("config '%s' rejected at boot, %d problem(s):", hv_config.name ? hv_config.name : "?",
-		       n);
+		hv_log("config '%s' rejected at boot, %d problem(s):",
+		       hv_config.name ? hv_config.name : "?", n);
 		console_printf("hv", "%s", err);
 		return HV_E_INVAL;
 	}
-	hv_log("config '%s' revision %u: %u partition(s), checked against this machine", hv_config.name,
-	       hv_config.revision, hv_config.nr_partitions);
+	hv_log("config '%s' revision %u: %u partition(s), checked against this machine",
+	       hv_config.name, hv_config.revision, hv_config.nr_partitions);
 	return HV_OK;
 }

@@ -46,8 +46,8 @@ static bool inside_ram(const struct hv_limits *lim, u64 base, u64 size)
 	return false;
 }
 
-static void check_slot(struct report *r, const struct hv_config *c, const struct hv_limits *lim, u32 p,
-		       u32 s)
+static void check_slot(struct report *r, const struct hv_config *c, const struct hv_limits *lim,
+                       u32 p, u32 s)
 {
 	const struct hv_slot_cfg *sl = &c->partitions[p].slots[s];
 	const char *pn = c->partitions[p].name ? c->partitions[p].name : "?";
@@ -58,36 +58,42 @@ static void check_slot(struct report *r, const struct hv_config *c, const struct
 	}
 	if (sl->size > lim->max_slot_size)
 		problem(r, "p%u '%s' slot %u: size 0x%llx exceeds the maximum 0x%llx", p, pn, s,
-			(unsigned long long)sl->size, (unsigned long long)lim->max_slot_size);
+		        (unsigned long long)sl->size, (unsigned long long)lim->max_slot_size);
 	if (sl->gpa + sl->size < sl->gpa || sl->hpa + sl->size < sl->hpa) {
 		problem(r, "p%u '%s' slot %u: range wraps around the address space", p, pn, s);
 		return;
 	}
 	if (!IS_ALIGNED(sl->gpa, lim->mem_align) || !IS_ALIGNED(sl->hpa, lim->mem_align) ||
 	    !IS_ALIGNED(sl->size, lim->mem_align))
-		problem(r, "p%u '%s' slot %u: gpa 0x%llx hpa 0x%llx size 0x%llx not aligned to 0x%llx", p,
-			pn, s, (unsigned long long)sl->gpa, (unsigned long long)sl->hpa,
-			(unsigned long long)sl->size, (unsigned long long)lim->mem_align);
+		problem(r,
+		        "p%u '%s' slot %u: gpa 0x%llx hpa 0x%llx size 0x%llx not aligned to 0x%llx",
+		        p, pn, s, (unsigned long long)sl->gpa, (unsigned long long)sl->hpa,
+		        (unsigned long long)sl->size, (unsigned long long)lim->mem_align);
 	if (!inside_ram(lim, sl->hpa, sl->size))
-		problem(r, "p%u '%s' slot %u: hpa 0x%llx+0x%llx is not inside the machine's RAM", p, pn,
-			s, (unsigned long long)sl->hpa, (unsigned long long)sl->size);
+		problem(r, "p%u '%s' slot %u: hpa 0x%llx+0x%llx is not inside the machine's RAM", p,
+		        pn, s, (unsigned long long)sl->hpa, (unsigned long long)sl->size);
 	for (u32 i = 0; i < lim->nr_avoid && i < ARRAY_SIZE(lim->avoid); i++)
 		if (overlaps(sl->hpa, sl->size, lim->avoid[i].base, lim->avoid[i].size))
-			problem(r, "p%u '%s' slot %u: hpa 0x%llx+0x%llx overlaps the hypervisor image", p,
-				pn, s, (unsigned long long)sl->hpa, (unsigned long long)sl->size);
+			problem(
+			    r, "p%u '%s' slot %u: hpa 0x%llx+0x%llx overlaps the hypervisor image",
+			    p, pn, s, (unsigned long long)sl->hpa, (unsigned long long)sl->size);
 	/* Later slots of this partition: guest-physical overlap. Later slots of
 	 * every partition: host-physical overlap (memory is never shared). */
 	for (u32 t = s + 1; t < c->partitions[p].nr_slots; t++) {
 		const struct hv_slot_cfg *o = &c->partitions[p].slots[t];
 		if (o->size && overlaps(sl->gpa, sl->size, o->gpa, o->size))
-			problem(r, "p%u '%s': slots %u and %u overlap in guest-physical memory", p, pn, s, t);
+			problem(r, "p%u '%s': slots %u and %u overlap in guest-physical memory", p,
+			        pn, s, t);
 	}
 	for (u32 q = p; q < c->nr_partitions; q++) {
 		for (u32 t = (q == p ? s + 1 : 0); t < c->partitions[q].nr_slots; t++) {
 			const struct hv_slot_cfg *o = &c->partitions[q].slots[t];
 			if (o->size && overlaps(sl->hpa, sl->size, o->hpa, o->size))
-				problem(r, "p%u slot %u and p%u slot %u overlap in host memory (0x%llx)", p, s,
-					q, t, (unsigned long long)(sl->hpa > o->hpa ? sl->hpa : o->hpa));
+				problem(
+				    r,
+				    "p%u slot %u and p%u slot %u overlap in host memory (0x%llx)",
+				    p, s, q, t,
+				    (unsigned long long)(sl->hpa > o->hpa ? sl->hpa : o->hpa));
 		}
 	}
 }
@@ -109,12 +115,12 @@ int config_check(const struct hv_config *c, const struct hv_limits *lim, char *e
 	}
 	if (c->revision != HV_CONFIG_REVISION) {
 		problem(&r, "config revision %u, this hypervisor reads revision %u", c->revision,
-			HV_CONFIG_REVISION);
+		        HV_CONFIG_REVISION);
 		return r.count;
 	}
 	if (!IS_POW2(lim->mem_align))
 		problem(&r, "limits: alignment 0x%llx is not a power of two",
-			(unsigned long long)lim->mem_align);
+		        (unsigned long long)lim->mem_align);
 	if (c->nr_partitions > HV_MAX_PARTITIONS) {
 		problem(&r, "%u partitions, at most %u", c->nr_partitions, HV_MAX_PARTITIONS);
 		return r.count;
@@ -129,16 +135,16 @@ int config_check(const struct hv_config *c, const struct hv_limits *lim, char *e
 			problem(&r, "p%u '%s': no CPU assigned", p, pn);
 		if (lim->max_cpus < 64 && (pc->cpus >> lim->max_cpus) != 0)
 			problem(&r, "p%u '%s': CPU mask 0x%llx names CPUs beyond %u", p, pn,
-				(unsigned long long)pc->cpus, lim->max_cpus - 1);
+			        (unsigned long long)pc->cpus, lim->max_cpus - 1);
 		if (pc->cpus & cpus_used)
-			problem(&r, "p%u '%s': CPU(s) 0x%llx already assigned to another partition", p, pn,
-				(unsigned long long)(pc->cpus & cpus_used));
+			problem(&r, "p%u '%s': CPU(s) 0x%llx already assigned to another partition",
+			        p, pn, (unsigned long long)(pc->cpus & cpus_used));
 		cpus_used |= pc->cpus;
 		if (pc->fault_policy > FAULT_RESET)
 			problem(&r, "p%u '%s': unknown fault policy %u", p, pn, pc->fault_policy);
 		if (pc->nr_slots == 0 || pc->nr_slots > HV_MAX_SLOTS) {
-			problem(&r, "p%u '%s': %u memory slots (1..%u allowed)", p, pn, pc->nr_slots,
-				HV_MAX_SLOTS);
+			problem(&r, "p%u '%s': %u memory slots (1..%u allowed)", p, pn,
+			        pc->nr_slots, HV_MAX_SLOTS);
 			continue;
 		}
 		for (u32 s = 0; s < pc->nr_slots; s++)
@@ -148,21 +154,21 @@ int config_check(const struct hv_config *c, const struct hv_limits *lim, char *e
 }
 
 static const struct hv_limits limits_mips64 = {
-	.max_cpus = 16,
-	.mem_align = KiB(16), /* the TLB page size Tern maps guests with */
-	.max_slot_size = GiB(64),
+    .max_cpus = 16,
+    .mem_align = KiB(16), /* the TLB page size Tern maps guests with */
+    .max_slot_size = GiB(64),
 };
 
 static const struct hv_limits limits_s390x = {
-	.max_cpus = 16,
-	.mem_align = MiB(1), /* SIE MSO/MSL granularity and segment size */
-	.max_slot_size = GiB(64),
+    .max_cpus = 16,
+    .mem_align = MiB(1), /* SIE MSO/MSL granularity and segment size */
+    .max_slot_size = GiB(64),
 };
 
 static const struct hv_limits limits_host = {
-	.max_cpus = 16,
-	.mem_align = KiB(4),
-	.max_slot_size = GiB(64),
+    .max_cpus = 16,
+    .mem_align = KiB(4),
+    .max_slot_size = GiB(64),
 };
 
 const struct hv_limits *config_arch_limits(const char *arch)

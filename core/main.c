@@ -46,8 +46,8 @@ static void banner(const struct boot_info *bi)
 	for (u32 i = 0; i < bi->nr_mem; i++) {
 		const struct mem_region *m = &bi->mem[i];
 		hv_log("  %016llx-%016llx %10s %s", (unsigned long long)m->base.v,
-		       (unsigned long long)(m->base.v + m->size - 1), size_str(m->size, sz, sizeof(sz)),
-		       m->type == MEM_RAM ? "ram" : "reserved");
+		       (unsigned long long)(m->base.v + m->size - 1),
+		       size_str(m->size, sz, sizeof(sz)), m->type == MEM_RAM ? "ram" : "reserved");
 	}
 	hv_log("image: %016llx-%016llx (%llu KiB)", (unsigned long long)bi->image_start.v,
 	       (unsigned long long)bi->image_end.v,

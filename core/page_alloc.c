@@ -61,7 +61,8 @@ int page_pool_alloc(struct page_pool *p, size_t n, unsigned align_order, hpa_t *
 		return HV_E_NOMEM;
 	/* Candidate starts are aligned in host-physical terms, not pool index. */
 	u64 first = ALIGN_UP(p->base, (u64)step << PAGE_SHIFT);
-	for (size_t i = (size_t)((first - p->base) >> PAGE_SHIFT); i + n <= p->nr_pages; i += step) {
+	for (size_t i = (size_t)((first - p->base) >> PAGE_SHIFT); i + n <= p->nr_pages;
+	     i += step) {
 		size_t j = 0;
 		while (j < n && !test_bit(p->bitmap, i + j))
 			j++;

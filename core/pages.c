@@ -24,7 +24,8 @@ int pages_init(const struct boot_info *bi)
 		size_t words_left = ARRAY_SIZE(bitmap_store) - used_words;
 		struct page_pool *p = &pools[nr_pools];
 		if (words_left == 0 ||
-		    page_pool_init(p, m->base, m->size, &bitmap_store[used_words], words_left * 8) != HV_OK)
+		    page_pool_init(p, m->base, m->size, &bitmap_store[used_words],
+		                   words_left * 8) != HV_OK)
 			continue;
 		if ((u64)p->nr_pages << PAGE_SHIFT < m->size)
 			hv_log("pages: managing only %llu MiB of region %u",
@@ -32,9 +33,10 @@ int pages_init(const struct boot_info *bi)
 		used_words += (p->nr_pages + 63) / 64;
 		page_pool_reserve(p, bi->image_start, bi->image_end.v - bi->image_start.v);
 		for (u32 q = 0; q < hv_config.nr_partitions && q < HV_MAX_PARTITIONS; q++)
-			for (u32 s = 0; s < hv_config.partitions[q].nr_slots && s < HV_MAX_SLOTS; s++)
+			for (u32 s = 0; s < hv_config.partitions[q].nr_slots && s < HV_MAX_SLOTS;
+			     s++)
 				page_pool_reserve(p, hpa(hv_config.partitions[q].slots[s].hpa),
-						  hv_config.partitions[q].slots[s].size);
+				                  hv_config.partitions[q].slots[s].size);
 		nr_pools++;
 	}
 	hv_log("pages: %zu free 4 KiB pages (%llu MiB) in %u pool(s)", pages_free_total(),

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* panic() and the one exit path of the hypervisor. */
+#include "hv/panic.h"
 #include "hv/arch/cpu.h"
 #include "hv/arch/power.h"
 #include "hv/console.h"
 #include "hv/hv.h"
 #include "hv/lib.h"
-#include "hv/panic.h"
 
 static u32 panicking;
 
@@ -25,7 +25,8 @@ void hv_panic(const char *file, int line, const char *fmt, ...)
 		for (;;)
 			arch_cpu_idle();
 	}
-	console_printf_unlocked("hv", "PANIC on cpu %u: %s (%s:%d)", arch_cpu_id(), msg, file, line);
+	console_printf_unlocked("hv", "PANIC on cpu %u: %s (%s:%d)", arch_cpu_id(), msg, file,
+	                        line);
 	arch_dump_current();
 	console_printf_unlocked("hv", "EXIT status=%d", HV_EXIT_PANIC);
 	arch_power_off(HV_EXIT_PANIC);

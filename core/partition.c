@@ -52,7 +52,8 @@ int partitions_create(void)
 		       (unsigned long long)(mem >> 20));
 		for (u32 s = 0; s < part->nr_slots; s++)
 			hv_log("p%u   slot %u: gpa %016llx -> hpa %016llx, %llu KiB%s", p, s,
-			       (unsigned long long)part->slots[s].gpa.v, (unsigned long long)part->slots[s].hpa.v,
+			       (unsigned long long)part->slots[s].gpa.v,
+			       (unsigned long long)part->slots[s].hpa.v,
 			       (unsigned long long)(part->slots[s].size >> 10),
 			       (part->slots[s].flags & SLOT_F_READONLY) ? ", read-only" : "");
 	}
@@ -65,7 +66,8 @@ bool partition_gpa_to_hpa(const struct partition *p, gpa_t g, u64 len, hpa_t *ou
 		return false;
 	for (u32 s = 0; s < p->nr_slots; s++) {
 		const struct mem_slot *sl = &p->slots[s];
-		if (g.v >= sl->gpa.v && g.v - sl->gpa.v < sl->size && len <= sl->size - (g.v - sl->gpa.v)) {
+		if (g.v >= sl->gpa.v && g.v - sl->gpa.v < sl->size &&
+		    len <= sl->size - (g.v - sl->gpa.v)) {
 			*out = hpa(sl->hpa.v + (g.v - sl->gpa.v));
 			return true;
 		}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SMP bring-up of the hypervisor's own CPUs, and the secondary idle loop. */
+#include "hv/smp.h"
 #include "hv/arch/cpu.h"
 #include "hv/arch/ipi.h"
 #include "hv/arch/mmu.h"
@@ -8,10 +9,9 @@
 #include "hv/hv.h"
 #include "hv/page_alloc.h"
 #include "hv/percpu.h"
-#include "hv/smp.h"
 #include "hv/wait.h"
 
-#define STACK_PAGES 4           /* 16 KiB per CPU */
+#define STACK_PAGES 4             /* 16 KiB per CPU */
 #define ONLINE_TIMEOUT_US 5000000 /* per CPU; TCG round-robin is slow */
 #define IPI_TIMEOUT_US 2000000
 
@@ -33,7 +33,8 @@ void hv_secondary_main(void)
 			/* Publish the answer before the IPI that wakes the sender. */
 			__atomic_store_n(&pc->ipi_answered, pc->ipi_seen, __ATOMIC_RELEASE);
 			arch_ipi_send(from);
-			hv_log("cpu %u: took IPI #%u from cpu %u, answered", pc->hwid, pc->ipi_seen, from);
+			hv_log("cpu %u: took IPI #%u from cpu %u, answered", pc->hwid, pc->ipi_seen,
+			       from);
 		}
 		arch_cpu_idle();
 	}
@@ -97,10 +98,12 @@ bool smp_bring_up(const struct boot_info *bi)
 		u32 id = bi->cpu_hwid[i];
 		if (id == me || percpu[id].state == CPU_ABSENT)
 			continue;
-		if (hv_wait_at_least(&percpu[id].state, CPU_ONLINE, hv_us_to_ticks(ONLINE_TIMEOUT_US)))
+		if (hv_wait_at_least(&percpu[id].state, CPU_ONLINE,
+		                     hv_us_to_ticks(ONLINE_TIMEOUT_US)))
 			online++;
 		else
-			hv_log("cpu %u did not report in within %u ms", id, ONLINE_TIMEOUT_US / 1000);
+			hv_log("cpu %u did not report in within %u ms", id,
+			       ONLINE_TIMEOUT_US / 1000);
 	}
 	hv_log("smp: %u of %u cpus online", online, bi->nr_cpus);
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
+#include "hv/wait.h"
 #include "hv/arch/cpu.h"
 #include "hv/arch/timer.h"
 #include "hv/hv.h"
 #include "hv/percpu.h"
-#include "hv/wait.h"
 
 u64 hv_us_to_ticks(u64 us)
 {

@@ -29,8 +29,9 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--emit") && i + 1 < argc)
 			emit = argv[++i];
 		else {
-			fprintf(stderr, "usage: %s [--arch mips64|s390x|host] [--emit config_defs.h]\n",
-				argv[0]);
+			fprintf(stderr,
+			        "usage: %s [--arch mips64|s390x|host] [--emit config_defs.h]\n",
+			        argv[0]);
 			return 2;
 		}
 	}
@@ -42,8 +43,8 @@ int main(int argc, char **argv)
 	int n = config_check(&hv_config, lim, err, sizeof(err));
 	const char *name = hv_config.name ? hv_config.name : "?";
 	if (n) {
-		fprintf(stderr, "cfgcheck: config '%s' rejected for %s, %d problem(s):\n%s", name, arch, n,
-			err);
+		fprintf(stderr, "cfgcheck: config '%s' rejected for %s, %d problem(s):\n%s", name,
+		        arch, n, err);
 		return 1;
 	}
 	unsigned vcpus = 0;

@@ -38,7 +38,7 @@ static void put_str(struct out *o, const char *s, int width, int prec, bool left
 }
 
 static void put_num(struct out *o, u64 v, bool neg, unsigned base, bool upper, int width, bool zero,
-		    bool left, const char *prefix)
+                    bool left, const char *prefix)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24];
@@ -147,8 +147,8 @@ int hv_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				sv = (short)sv;
 			else if (lng == -2)
 				sv = (signed char)sv;
-			put_num(&o, sv < 0 ? (u64)0 - (u64)sv : (u64)sv, sv < 0, 10, false, width, zero,
-				left, "");
+			put_num(&o, sv < 0 ? (u64)0 - (u64)sv : (u64)sv, sv < 0, 10, false, width,
+			        zero, left, "");
 			break;
 		case 'u':
 		case 'x':
@@ -166,12 +166,16 @@ int hv_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				uv = (u16)uv;
 			else if (lng == -2)
 				uv = (u8)uv;
-			put_num(&o, uv, false, c == 'u' ? 10 : c == 'o' ? 8 : 16, c == 'X', width, zero,
-				left, alt && (c == 'x' || c == 'X') ? "0x" : "");
+			put_num(&o, uv, false,
+			        c == 'u'   ? 10
+			        : c == 'o' ? 8
+			                   : 16,
+			        c == 'X', width, zero, left,
+			        alt && (c == 'x' || c == 'X') ? "0x" : "");
 			break;
 		case 'p':
-			put_num(&o, (u64)(uintptr_t)va_arg(ap, void *), false, 16, false, width, zero, left,
-				"0x");
+			put_num(&o, (u64)(uintptr_t)va_arg(ap, void *), false, 16, false, width,
+			        zero, left, "0x");
 			break;
 		default: /* unknown conversion: print it verbatim */
 			put(&o, '%');

@@ -16,14 +16,14 @@ enum cpu_state {
 
 struct percpu {
 	u32 hwid;
-	u32 state;       /* enum cpu_state, written with WRITE_ONCE */
-	u32 ipi_count;   /* IPIs taken by this CPU (incremented in IRQ context) */
-	u32 ipi_seen;    /* IPIs reported by the idle loop */
-	u32 ipi_from;    /* last sender, as told by the sender before the IPI */
+	u32 state;        /* enum cpu_state, written with WRITE_ONCE */
+	u32 ipi_count;    /* IPIs taken by this CPU (incremented in IRQ context) */
+	u32 ipi_seen;     /* IPIs reported by the idle loop */
+	u32 ipi_from;     /* last sender, as told by the sender before the IPI */
 	u32 ipi_answered; /* IPIs this CPU answered (written before the answer IPI) */
-	u32 ticks;       /* timer interrupts taken */
-	void *stack_top; /* the stack this CPU was started on */
-	u64 online_at;   /* arch_timer_now() when it reported in */
+	u32 ticks;        /* timer interrupts taken */
+	void *stack_top;  /* the stack this CPU was started on */
+	u64 online_at;    /* arch_timer_now() when it reported in */
 	struct arch_percpu arch;
 };
 
