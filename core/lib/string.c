@@ -10,9 +10,9 @@ void *memcpy(void *dst, const void *src, size_t n)
 
 	if ((((uintptr_t)d | (uintptr_t)s | n) & 7) == 0) {
 		u64 *d8 = dst;
-		const u64 *s8 = src;
+		const u64 *src8 = src;
 		for (size_t i = 0; i < n / 8; i++)
-			d8[i] = s8[i];
+			d8[i] = src8[i];
 		return dst;
 	}
 	while (n--)

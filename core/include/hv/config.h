@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Partition configuration: plain C structs (configs/*.c), checked on the
+/* Partition configuration: plain C structs (configs/NAME.c), checked on the
  * build host by tools/cfgcheck (the same config_check() code) and again at
  * boot against the real machine. No text parser runs in the hypervisor. */
 #ifndef HV_CONFIG_H
