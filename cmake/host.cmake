@@ -88,3 +88,8 @@ if(TERN_CROSS)
   endforeach()
   add_subdirectory(tests/scenarios)
 endif()
+
+# --- style and static analysis gates ------------------------------------
+add_test(NAME lint.clang-format COMMAND ${CMAKE_SOURCE_DIR}/tools/lint format)
+add_test(NAME lint.cppcheck COMMAND ${CMAKE_SOURCE_DIR}/tools/lint cppcheck)
+set_tests_properties(lint.clang-format lint.cppcheck PROPERTIES LABELS lint TIMEOUT 300)

@@ -4,10 +4,12 @@
 #include "hv/config.h"
 
 const struct hv_config hv_config = {
-	.magic = HV_CONFIG_MAGIC,
-	.revision = HV_CONFIG_REVISION,
-	.name = "bad-align-s390x",
-	.nr_partitions = 1,
-	.partitions = {{.name = "a", .cpus = 1, .nr_slots = 1,
-			.slots = {{.gpa = 0, .hpa = 0x2010000, .size = 0x100000}}}},
+    .magic = HV_CONFIG_MAGIC,
+    .revision = HV_CONFIG_REVISION,
+    .name = "bad-align-s390x",
+    .nr_partitions = 1,
+    .partitions = {{.name = "a",
+                    .cpus = 1,
+                    .nr_slots = 1,
+                    .slots = {{.gpa = 0, .hpa = 0x2010000, .size = 0x100000}}}},
 };

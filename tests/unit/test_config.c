@@ -10,22 +10,22 @@ const struct hv_config hv_config;
 static struct hv_config base(void)
 {
 	struct hv_config c = {
-		.magic = HV_CONFIG_MAGIC,
-		.revision = HV_CONFIG_REVISION,
-		.name = "t",
-		.nr_partitions = 2,
-		.partitions =
-			{
-				{.name = "a",
-				 .cpus = 0x1,
-				 .nr_slots = 1,
-				 .slots = {{.gpa = 0, .hpa = 0xa0000000, .size = MiB(64)}}},
-				{.name = "b",
-				 .cpus = 0x6,
-				 .nr_slots = 2,
-				 .slots = {{.gpa = 0, .hpa = 0xa4000000, .size = MiB(32)},
-					   {.gpa = 0x10000000, .hpa = 0xa6000000, .size = MiB(1)}}},
-			},
+	    .magic = HV_CONFIG_MAGIC,
+	    .revision = HV_CONFIG_REVISION,
+	    .name = "t",
+	    .nr_partitions = 2,
+	    .partitions =
+	        {
+	            {.name = "a",
+	             .cpus = 0x1,
+	             .nr_slots = 1,
+	             .slots = {{.gpa = 0, .hpa = 0xa0000000, .size = MiB(64)}}},
+	            {.name = "b",
+	             .cpus = 0x6,
+	             .nr_slots = 2,
+	             .slots = {{.gpa = 0, .hpa = 0xa4000000, .size = MiB(32)},
+	                       {.gpa = 0x10000000, .hpa = 0xa6000000, .size = MiB(1)}}},
+	        },
 	};
 	return c;
 }

@@ -17,38 +17,38 @@
 #include "hv/wait.h"
 
 const struct hv_config hv_config = {
-	.magic = HV_CONFIG_MAGIC,
-	.revision = HV_CONFIG_REVISION,
-	.name = "unit",
-	.nr_partitions = 2,
-	.partitions =
-		{
-			{.name = "one",
-			 .cpus = 0x1,
-			 .nr_slots = 1,
-			 .slots = {{.gpa = 0, .hpa = 0x40000000, .size = MiB(16)}}},
-			{.name = "two",
-			 .cpus = 0x6,
-			 .nr_slots = 2,
-			 .slots = {{.gpa = 0, .hpa = 0x41000000, .size = MiB(8)},
-				   {.gpa = 0x10000000, .hpa = 0x42000000, .size = MiB(1), .flags = 1}}},
-		},
+    .magic = HV_CONFIG_MAGIC,
+    .revision = HV_CONFIG_REVISION,
+    .name = "unit",
+    .nr_partitions = 2,
+    .partitions =
+        {
+            {.name = "one",
+             .cpus = 0x1,
+             .nr_slots = 1,
+             .slots = {{.gpa = 0, .hpa = 0x40000000, .size = MiB(16)}}},
+            {.name = "two",
+             .cpus = 0x6,
+             .nr_slots = 2,
+             .slots = {{.gpa = 0, .hpa = 0x41000000, .size = MiB(8)},
+                       {.gpa = 0x10000000, .hpa = 0x42000000, .size = MiB(1), .flags = 1}}},
+        },
 };
 
 static struct boot_info bi = {
-	.arch = "host",
-	.machine = "unit-test machine",
-	.firmware = "none",
-	.nr_cpus = 3,
-	.boot_cpu = 0,
-	.cpu_hwid = {0, 1, 2},
-	.nr_mem = 2,
-	.mem = {{.base = {0x0}, .size = MiB(1), .type = MEM_RESERVED},
-		{.base = {0x40000000}, .size = MiB(64), .type = MEM_RAM}},
-	.image_start = {0x43000000},
-	.image_end = {0x43100000},
-	.timer_hz = 100000000,
-	.cmdline = "",
+    .arch = "host",
+    .machine = "unit-test machine",
+    .firmware = "none",
+    .nr_cpus = 3,
+    .boot_cpu = 0,
+    .cpu_hwid = {0, 1, 2},
+    .nr_mem = 2,
+    .mem = {{.base = {0x0}, .size = MiB(1), .type = MEM_RESERVED},
+            {.base = {0x40000000}, .size = MiB(64), .type = MEM_RAM}},
+    .image_start = {0x43000000},
+    .image_end = {0x43100000},
+    .timer_hz = 100000000,
+    .cmdline = "",
 };
 
 TEST(console_tags_and_splits)

@@ -12,7 +12,7 @@ TEST(conversions)
 	hv_snprintf(b, sizeof(b), "%x %X %#x %o", 0xbeefu, 0xbeefu, 255u, 8u);
 	EXPECT_STR(b, "beef BEEF 0xff 10");
 	hv_snprintf(b, sizeof(b), "%llx %lld %llu", 0xffffffff80200000ull, -9000000000ll,
-		    18446744073709551615ull);
+	            18446744073709551615ull);
 	EXPECT_STR(b, "ffffffff80200000 -9000000000 18446744073709551615");
 	hv_snprintf(b, sizeof(b), "%zu %lu %ld", (size_t)123, 456ul, -789l);
 	EXPECT_STR(b, "123 456 -789");
