@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/* Interruption entry stubs (the new PSWs point here), the secondary CPU
+ * start, and the constant PSWs they use. Every stub runs with all
+ * interruptions disabled and addresses its CPU's lowcore at real 0. */
+#include <arch/lowcore.h>
+#include <arch/psw.h>
+
+	.section .rodata
+	.balign	8
+	.globl	lowcore_new_psws
+lowcore_new_psws:
+	.quad	PSW_MASK_KERNEL, restart_entry
+	.quad	PSW_MASK_KERNEL, ext_entry
+	.quad	PSW_MASK_KERNEL, svc_entry
+	.quad	PSW_MASK_KERNEL, pgm_entry
+	.quad	PSW_MASK_KERNEL, mcck_entry
+	.quad	PSW_MASK_KERNEL, io_entry
+	.globl	dblfault_psw
+dblfault_psw:
+	.quad	PSW_MASK_DISABLED_WAIT, DBLFAULT_WAIT_ADDR
+	.globl	tod_never
+tod_never:
+	.quad	-1
+	.globl	cr0_init
+cr0_init:
+	.quad	CR0_INIT
+
+	.text
+/* The only expected interruption: emergency signal, clock comparator or
+ * service signal, taken in an enabled wait. It runs on its own stack, never
+ * nested (the external new PSW is disabled), and returns through the old
+ * PSW, which the C handler may have turned from a wait into a disabled PSW. */
+	.globl	ext_entry
+ext_entry:
+	stmg	%r0,%r15,LC_EXT_GPRS(%r0)
+	lg	%r15,LC_EXT_STACK(%r0)
+	brasl	%r14,arch_ext_interrupt
+	lmg	%r0,%r15,LC_EXT_GPRS(%r0)
+	lpswe	LC_EXT_OLD_PSW(%r0)
+
+/* Unexpected interruptions: save the state, then make any program check
+ * in the crash path end in a disabled wait instead of a loop. */
+	.macro	CRASH_ENTRY name, kind
+	.globl	\name
+\name:
+	stmg	%r0,%r15,LC_CRASH_GPRS(%r0)
+	mvc	LC_PGM_NEW_PSW(16,%r0),LC_DBLFAULT_PSW(%r0)
+	lghi	%r2,\kind
+	j	crash_common
+	.endm
+
+	CRASH_ENTRY restart_entry, CRASH_RESTART
+	CRASH_ENTRY svc_entry, CRASH_SVC
+	CRASH_ENTRY pgm_entry, CRASH_PGM
+	CRASH_ENTRY mcck_entry, CRASH_MCCK
+	CRASH_ENTRY io_entry, CRASH_IO
+
+crash_common:
+	stctg	%c0,%c15,LC_CRASH_CRS(%r0)
+	lg	%r15,LC_CRASH_STACK(%r0)
+	brasl	%r14,arch_crash
+	lpswe	LC_DBLFAULT_PSW(%r0)
+
+/* A secondary CPU's restart new PSW: it arrives after an initial CPU reset
+ * (CR0 and clock comparator reset), in z/Arch mode, DAT off, disabled, with
+ * its lowcore prepared by the boot CPU. */
+	.globl	secondary_entry
+secondary_entry:
+	larl	%r1,tod_never
+	sckc	0(%r1)
+	larl	%r1,cr0_init
+	lctlg	%c0,%c0,0(%r1)
+	lg	%r15,LC_START_STACK(%r0)
+	brasl	%r14,arch_secondary_entry
+	lpswe	LC_DBLFAULT_PSW(%r0)
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* External interruptions: the only interruptions Tern expects, each taken
+ * in an enabled wait (arch_cpu_idle, or the SCLP's wait for its answer). */
+#include <arch/insn.h>
+#include <arch/lowcore.h>
+#include <arch/s390x.h>
+
+#include "drivers/sclp.h"
+#include "hv/hv.h"
+
+void arch_ext_interrupt(void)
+{
+	struct lowcore *lc = lowcore();
+
+	switch (lc->ext_int_code) {
+	case EXT_EMERGENCY_SIGNAL:
+		hv_ipi_handler();
+		break;
+	case EXT_CLOCK_COMPARATOR:
+		/* The condition stays pending while TOD > comparator. */
+		timer_disarm();
+		hv_timer_handler();
+		break;
+	case EXT_SERVICE_SIGNAL:
+		sclp_service_signal(lc->ext_params);
+		break;
+	default:
+		crash_unexpected_ext(lc->ext_int_code);
+	}
+	/* Return from an enabled wait to the instruction after it, disabled:
+	 * callers of the wait expect interruptions off when it returns. */
+	if (lc->ext_old_psw.mask & PSW_MASK_WAIT)
+		lc->ext_old_psw.mask &= ~(PSW_MASK_WAIT | PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHK);
+}

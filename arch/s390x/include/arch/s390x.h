@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* Declarations shared by the s390x arch files (not a core contract). */
+#ifndef ARCH_S390X_H
+#define ARCH_S390X_H
+
+#include "arch/psw.h"
+#include "hv/types.h"
+
+/* Linker symbols. */
+extern char _image_start[], _image_end[];
+
+/* entry.S */
+extern const struct psw lowcore_new_psws[6]; /* restart, ext, svc, pgm, mcck, io */
+extern const struct psw dblfault_psw;
+void secondary_entry(void);
+
+/* Called from assembly only. */
+__noreturn void arch_boot(void);
+__noreturn void arch_secondary_entry(void);
+void arch_ext_interrupt(void);
+__noreturn void arch_crash(u64 kind);
+
+/* machine.c: which emulator or machine this is, decided at run time. */
+enum machine_kind {
+	MACHINE_UNKNOWN = 0,
+	MACHINE_QEMU,
+	MACHINE_HERCULES,
+};
+extern enum machine_kind s390x_machine;
+const char *machine_detect(void);
+
+/* timer.c */
+void timer_init(void);
+void timer_disarm(void);
+#define TOD_HZ 4096000000ull /* bit 51 of the TOD clock is one microsecond */
+
+/* crash.c: an external interruption nobody enabled. */
+__noreturn void crash_unexpected_ext(u16 code);
+
+/* power.c */
+void stop_other_cpus(void);
+
+/* setup.c: the CPUs this machine has (bit n = CPU address n). */
+extern u64 s390x_cpu_mask;
+/* setup.c: the first address past RAM. */
+extern u64 s390x_ram_end;
+
+/* smp.c */
+#define STACK_FRAME 160 /* the register save area a callee may use */
+
+#endif
