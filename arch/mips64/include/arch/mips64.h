@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/* Interfaces between the files of the MIPS64 port (not seen by core). */
+#ifndef ARCH_MIPS64_H
+#define ARCH_MIPS64_H
+
+#include "arch/frame.h"
+#include "hv/boot_info.h"
+#include "hv/types.h"
+
+#define MIPS_NO_DEADLINE (~0ull)
+
+/* head.S / vectors.S / cpu_asm.S */
+extern char __image_start[], __image_end[];
+extern char mips_idle_window[], mips_idle_wait[], mips_idle_resume[];
+extern struct mips_exc_area mips_exc_area[HV_MAX_CPUS];
+extern u32 mips_exit_semihosting; /* read by the last-resort exit in vectors.S */
+void mips_save_regs(struct mips_frame *f);
+
+/* Entry points from assembler. */
+__noreturn void mips_boot_main(s64 argc, u64 argv, u64 lefi);
+__noreturn void mips_secondary_main(u64 arg);
+void mips_exception(struct mips_frame *f);
+
+/* cpu.c: per-CPU setup common to the boot CPU and secondaries. */
+void mips_cpu_setup(u32 hwid);
+const char *mips_cpu_model(u32 prid);
+
+/* lefi.c: the firmware's boot parameters. */
+struct lefi_info {
+	bool valid;
+	u32 prid;
+	u32 nr_cpus;
+	u32 cpu_clock_hz;
+	const char *board; /* board name, or "" */
+	u32 nr_mem;
+	struct mem_region mem[HV_MAX_MEM_REGIONS];
+};
+void lefi_parse(u64 lefi, struct lefi_info *out);
+
+/* console.c */
+void mips_console_init(void);
+
+/* timer.c */
+void mips_timer_cpu_init(void);
+void mips_timer_irq(void);
+u64 mips_timer_calibrate(u64 fallback_hz);
+
+/* ipi.c */
+void mips_ipi_discover(u32 boot_cpu, u32 nr_cpus);
+void mips_ipi_cpu_verify(u32 hwid);
+void mips_ipi_irq(void);
+void mips_ipi_stop_others(void);
+
+/* crash.c */
+__noreturn void mips_crash(const struct mips_frame *f);
+
+/* power.c */
+__noreturn void mips_halt(void);
+
+#endif
