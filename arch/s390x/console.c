@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The hypervisor console is the SCLP's (io/drivers/sclp.c). */
-#include "drivers/sclp.h"
 #include "hv/arch/console.h"
+#include "drivers/sclp.h"
 
 void arch_console_write_line(const char *s, size_t len)
 {

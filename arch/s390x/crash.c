@@ -37,7 +37,7 @@ static void claim_report(void)
 	                                __ATOMIC_ACQUIRE))
 		return;
 	if (expected == me)
-		disabled_wait(DBLFAULT_WAIT_ADDR); /* a fault inside our own report */
+		dblfault(); /* a fault inside our own report */
 	/* Another CPU reports and will end the run: stop quietly. An enabled
 	 * wait with every subclass off, not a disabled wait, which QEMU would
 	 * take for the end of the run. */
@@ -50,14 +50,22 @@ static void claim_report(void)
 static const char *pgm_name(u32 code)
 {
 	static const char *const names[] = {
-	    [0x01] = "operation",         [0x02] = "privileged operation",
-	    [0x03] = "execute",           [0x04] = "protection",
-	    [0x05] = "addressing",        [0x06] = "specification",
-	    [0x07] = "data",              [0x08] = "fixed-point overflow",
-	    [0x09] = "fixed-point divide", [0x10] = "segment translation",
-	    [0x11] = "page translation",  [0x12] = "translation specification",
-	    [0x13] = "special operation", [0x38] = "ASCE type",
-	    [0x39] = "region-first translation", [0x3a] = "region-second translation",
+	    [0x01] = "operation",
+	    [0x02] = "privileged operation",
+	    [0x03] = "execute",
+	    [0x04] = "protection",
+	    [0x05] = "addressing",
+	    [0x06] = "specification",
+	    [0x07] = "data",
+	    [0x08] = "fixed-point overflow",
+	    [0x09] = "fixed-point divide",
+	    [0x10] = "segment translation",
+	    [0x11] = "page translation",
+	    [0x12] = "translation specification",
+	    [0x13] = "special operation",
+	    [0x38] = "ASCE type",
+	    [0x39] = "region-first translation",
+	    [0x3a] = "region-second translation",
 	    [0x3b] = "region-third translation",
 	};
 	u32 c = code & 0x7f; /* without the PER and transaction bits */
@@ -65,28 +73,34 @@ static const char *pgm_name(u32 code)
 	return c < ARRAY_SIZE(names) && names[c] ? names[c] : "unknown";
 }
 
+/* PSW, GPRs, CR0 and CR14: the lines shared by crash dumps and panic(). */
+static void print_regs(const char *psw_label, const struct psw *psw, const u64 *r, const u64 *crs)
+{
+	static const char *const label[] = {"r0-r3  ", "r4-r7  ", "r8-r11 ", "r12-r15"};
+
+	console_printf_unlocked("hv", "  %s %016llx %016llx", psw_label,
+	                        (unsigned long long)psw->mask, (unsigned long long)psw->addr);
+	for (int i = 0; i < 16; i += 4)
+		console_printf_unlocked("hv", "  %s %016llx %016llx %016llx %016llx", label[i / 4],
+		                        (unsigned long long)r[i], (unsigned long long)r[i + 1],
+		                        (unsigned long long)r[i + 2], (unsigned long long)r[i + 3]);
+	console_printf_unlocked("hv", "  cr0     %016llx cr14 %016llx", (unsigned long long)crs[0],
+	                        (unsigned long long)crs[14]);
+}
+
 static void print_state(const struct crash_state *cs)
 {
-	const u64 *r = cs->gprs;
-
 	if (cs->code_name)
 		console_printf_unlocked("hv", "CRASH on cpu %u: %s interruption, code 0x%04x (%s)",
 		                        stap(), cs->what, cs->code, cs->code_name);
 	else
 		console_printf_unlocked("hv", "CRASH on cpu %u: %s interruption", stap(), cs->what);
 	if (cs->ilc)
-		console_printf_unlocked("hv", "  instruction length %u bytes", cs->ilc);
+		console_printf_unlocked("hv", "  instruction length %u", cs->ilc);
 	if (cs->extra_name)
 		console_printf_unlocked("hv", "  %s %016llx", cs->extra_name,
 		                        (unsigned long long)cs->extra);
-	console_printf_unlocked("hv", "  old PSW %016llx %016llx", (unsigned long long)cs->psw.mask,
-	                        (unsigned long long)cs->psw.addr);
-	for (int i = 0; i < 16; i += 4)
-		console_printf_unlocked("hv", "  r%-2d-r%-2d %016llx %016llx %016llx %016llx", i,
-		                        i + 3, (unsigned long long)r[i], (unsigned long long)r[i + 1],
-		                        (unsigned long long)r[i + 2], (unsigned long long)r[i + 3]);
-	console_printf_unlocked("hv", "  cr0 %016llx cr14 %016llx", (unsigned long long)cs->crs[0],
-	                        (unsigned long long)cs->crs[14]);
+	print_regs("old PSW", &cs->psw, cs->gprs, cs->crs);
 }
 
 static __noreturn void report_and_exit(const struct crash_state *cs)
@@ -162,27 +176,19 @@ void crash_unexpected_ext(u16 code)
 
 void arch_dump_current(void)
 {
-	u64 gprs[16];
-	struct crash_state cs = {.what = "panic", .gprs = gprs};
+	u64 gprs[16], crs[16];
+	struct psw psw;
 	unsigned long hi, lo;
 
 	claim_report();
 	__asm__ volatile("stmg %%r0,%%r15,%0" : "=Q"(gprs));
 	__asm__ volatile("epsw %0,%1" : "=d"(hi), "=d"(lo));
-	cs.psw.mask = (u64)hi << 32 | (u32)lo;
-	cs.psw.addr = (u64)__builtin_return_address(0);
-	ctl_store_all(cs.crs);
+	psw.mask = (u64)hi << 32 | (u32)lo;
+	psw.addr = (u64)__builtin_return_address(0);
+	ctl_store_all(crs);
 	console_printf_unlocked("hv", "registers of cpu %u (PSW address: the caller of the dump)",
 	                        stap());
-	console_printf_unlocked("hv", "  PSW %016llx %016llx", (unsigned long long)cs.psw.mask,
-	                        (unsigned long long)cs.psw.addr);
-	for (int i = 0; i < 16; i += 4)
-		console_printf_unlocked("hv", "  r%-2d-r%-2d %016llx %016llx %016llx %016llx", i,
-		                        i + 3, (unsigned long long)gprs[i],
-		                        (unsigned long long)gprs[i + 1], (unsigned long long)gprs[i + 2],
-		                        (unsigned long long)gprs[i + 3]);
-	console_printf_unlocked("hv", "  cr0 %016llx cr14 %016llx", (unsigned long long)cs.crs[0],
-	                        (unsigned long long)cs.crs[14]);
+	print_regs("PSW    ", &psw, gprs, crs);
 }
 
 void arch_selftest_fault(void)

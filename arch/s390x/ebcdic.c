@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* IBM-1047 for printable ASCII. Hercules' line-mode console and STSI speak
- * EBCDIC; with CODEPAGE 819/1047 this table round-trips every character. */
+ * EBCDIC; with CODEPAGE 819/1047 this table round-trips every character.
+ * QEMU's line-mode console (sclplmconsole) reads code page 500 instead,
+ * which differs from 1047 in four printable characters. */
 #include <arch/ebcdic.h>
 
 #define EBCDIC_QUESTION 0x6f
@@ -35,4 +37,20 @@ char ebcdic_to_ascii(u8 e)
 		if (to_ebcdic[i] == e)
 			return (char)(0x20 + i);
 	return '?';
+}
+
+u8 ascii_to_ebcdic_500(char c)
+{
+	switch (c) {
+	case '[':
+		return 0x4a;
+	case ']':
+		return 0x5a;
+	case '!':
+		return 0x4f;
+	case '|':
+		return 0xbb;
+	default:
+		return ascii_to_ebcdic(c);
+	}
 }

@@ -4,6 +4,7 @@
  * interruptions disabled and addresses its CPU's lowcore at real 0. */
 #include <arch/lowcore.h>
 #include <arch/psw.h>
+#include <arch/sigp.h>
 
 	.section .rodata
 	.balign	8
@@ -17,6 +18,8 @@ lowcore_new_psws:
 	.quad	PSW_MASK_KERNEL, io_entry
 	.globl	dblfault_psw
 dblfault_psw:
+	.quad	PSW_MASK_KERNEL, dblfault_entry
+dblfault_wait_psw:
 	.quad	PSW_MASK_DISABLED_WAIT, DBLFAULT_WAIT_ADDR
 	.globl	tod_never
 tod_never:
@@ -60,6 +63,34 @@ crash_common:
 	lg	%r15,LC_CRASH_STACK(%r0)
 	brasl	%r14,arch_crash
 	lpswe	LC_DBLFAULT_PSW(%r0)
+
+/* The end of a crash path that faulted (or of one that must not run):
+ * stop the other CPUs, as QEMU ends the run on a disabled wait only when
+ * no other CPU is operating, then wait disabled. A fault in here lands in
+ * that wait directly. */
+	.globl	dblfault_entry
+dblfault_entry:
+	larl	%r1,dblfault_wait_psw
+	mvc	LC_PGM_NEW_PSW(16,%r0),0(%r1)
+	stap	LC_SCRATCH(%r0)
+	llgh	%r4,LC_SCRATCH(%r0)		/* our CPU address */
+	larl	%r1,s390x_cpu_mask
+	lg	%r5,0(%r1)
+	lghi	%r3,0
+1:	srlg	%r6,%r5,0(%r3)
+	tmll	%r6,1
+	jz	3f
+	cgr	%r3,%r4
+	je	3f
+	lghi	%r7,1000
+2:	sigp	%r1,%r3,SIGP_STOP
+	brc	13,3f				/* not busy (cc 0, 1, 3): next CPU */
+	brctg	%r7,2b
+3:	aghi	%r3,1
+	cghi	%r3,64
+	jl	1b
+	larl	%r1,dblfault_wait_psw
+	lpswe	0(%r1)
 
 /* A secondary CPU's restart new PSW: it arrives after an initial CPU reset
  * (CR0 and clock comparator reset), in z/Arch mode, DAT off, disabled, with

@@ -30,5 +30,6 @@ void arch_ext_interrupt(void)
 	/* Return from an enabled wait to the instruction after it, disabled:
 	 * callers of the wait expect interruptions off when it returns. */
 	if (lc->ext_old_psw.mask & PSW_MASK_WAIT)
-		lc->ext_old_psw.mask &= ~(PSW_MASK_WAIT | PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHK);
+		lc->ext_old_psw.mask &=
+		    ~(PSW_MASK_WAIT | PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHK);
 }

@@ -12,5 +12,4 @@ void lowcore_install(struct lowcore *lc, void *ext_stack_top, void *crash_stack_
 	lc->dblfault_psw = dblfault_psw;
 	lc->ext_stack = (u64)ext_stack_top - STACK_FRAME;
 	lc->crash_stack = (u64)crash_stack_top - STACK_FRAME;
-	lc->crash_depth = 0;
 }

@@ -77,9 +77,9 @@ void arch_boot(void)
 	struct sclp_scp_info info;
 	u16 me = stap();
 
-	sclp_console_init();
-	bi.arch = "s390x";
 	bi.machine = machine_detect();
+	sclp_console_init(s390x_machine == MACHINE_QEMU ? SCLP_CP_500 : SCLP_CP_1047);
+	bi.arch = "s390x";
 	bi.firmware = "SCLP";
 	timer_init();
 	bi.timer_hz = TOD_HZ;
@@ -96,8 +96,8 @@ void arch_boot(void)
 
 	s390x_ram_end = info.mem_bytes;
 	bi.mem[0] = (struct mem_region){hpa(0), LOW_RESERVED_END, MEM_RESERVED};
-	bi.mem[1] = (struct mem_region){hpa(LOW_RESERVED_END), info.mem_bytes - LOW_RESERVED_END,
-	                                MEM_RAM};
+	bi.mem[1] =
+	    (struct mem_region){hpa(LOW_RESERVED_END), info.mem_bytes - LOW_RESERVED_END, MEM_RAM};
 	bi.nr_mem = 2;
 	bi.image_start = hpa((u64)_image_start);
 	bi.image_end = hpa((u64)_image_end);

@@ -59,7 +59,8 @@ int arch_cpu_start(u32 hwid, void *stack_top)
 
 	struct lowcore *lc = &prefix_areas[hwid];
 	memset(lc, 0, sizeof(*lc));
-	lowcore_install(lc, ext_stacks[hwid] + EXT_STACK_SIZE, crash_stacks[hwid] + CRASH_STACK_SIZE);
+	lowcore_install(lc, ext_stacks[hwid] + EXT_STACK_SIZE,
+	                crash_stacks[hwid] + CRASH_STACK_SIZE);
 	lc->new_psws[0].addr = (u64)secondary_entry; /* restart new PSW */
 	lc->start_stack = (u64)stack_top - STACK_FRAME;
 	percpu[hwid].arch.prefix = (u64)lc;

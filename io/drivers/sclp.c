@@ -83,10 +83,10 @@ struct vt220_sccb {
 } __packed;
 
 /* Byte offsets in the READ SCP INFO answer (the SCLP's, not ours to pick). */
-#define SCP_RNMAX 8    /* u16: storage increments */
-#define SCP_RNSIZE 10  /* u8: increment size in MiB */
-#define SCP_NCPU 16    /* u16: CPU entries */
-#define SCP_CPUOFF 18  /* u16: offset of the first CPU entry */
+#define SCP_RNMAX 8     /* u16: storage increments */
+#define SCP_RNSIZE 10   /* u8: increment size in MiB */
+#define SCP_NCPU 16     /* u16: CPU entries */
+#define SCP_CPUOFF 18   /* u16: offset of the first CPU entry */
 #define SCP_RNSIZE2 100 /* u32: increment size when rnsize is 0 */
 #define SCP_RNMAX2 104  /* u64: increments when rnmax is 0 */
 #define SCP_CPU_ENTRY 16
@@ -96,10 +96,11 @@ struct vt220_sccb {
 static u8 console_sccb[SCCB_SIZE] __aligned(SCCB_SIZE);
 static u8 info_sccb[SCCB_SIZE] __aligned(SCCB_SIZE);
 
-static u32 owner;            /* CPU address + 1 of the CPU that owns the SCLP, 0 if free */
+static u32 owner;              /* CPU address + 1 of the CPU that owns the SCLP, 0 if free */
 static volatile u32 signalled; /* a service signal arrived since our last SERVC */
-static u32 console_type;     /* EVTYP_*, 0 if there is no console */
+static u32 console_type;       /* EVTYP_*, 0 if there is no console */
 static bool console_ready;
+static enum sclp_codepage codepage;
 
 static u32 sclp_acquire(void)
 {
@@ -210,10 +211,11 @@ static void console_setup(void)
 		console_type = 0;
 }
 
-void sclp_console_init(void)
+void sclp_console_init(enum sclp_codepage cp)
 {
 	u32 me = sclp_acquire();
 
+	codepage = cp;
 	if (!console_ready)
 		console_setup();
 	sclp_release(me);
@@ -237,7 +239,8 @@ static void write_line_mode(const char *s, size_t len)
 
 	memset(l, 0, sizeof(*l));
 	for (size_t i = 0; i < len; i++)
-		l->text[i] = ascii_to_ebcdic(s[i]);
+		l->text[i] =
+		    codepage == SCLP_CP_500 ? ascii_to_ebcdic_500(s[i]) : ascii_to_ebcdic(s[i]);
 	l->mto.length = (u16)(sizeof(l->mto) + len);
 	l->mto.type = 4;
 	l->mto.line_type_flags = MTO_LINE_END;

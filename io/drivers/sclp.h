@@ -16,9 +16,15 @@ struct sclp_scp_info {
 	u16 cpu_addr[SCLP_MAX_CPUS];
 };
 
+/* EBCDIC code page of the line-mode console: the SCLP does not tell. */
+enum sclp_codepage {
+	SCLP_CP_1047 = 0, /* Hercules with CODEPAGE 819/1047 */
+	SCLP_CP_500,      /* QEMU's sclplmconsole */
+};
+
 /* WRITE EVENT MASK and choose the console event type. Called once at boot;
- * the console also does it on first use. */
-void sclp_console_init(void);
+ * the console also does it on first use (with code page 1047). */
+void sclp_console_init(enum sclp_codepage cp);
 /* "line mode (type 0x02)", "VT220 (type 0x1a)" or "none". */
 const char *sclp_console_kind(void);
 /* Write one line (no newline in s). Works with interruptions disabled and

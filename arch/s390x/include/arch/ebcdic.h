@@ -7,6 +7,8 @@
 
 /* Printable ASCII maps to its IBM-1047 code; anything else to '?'. */
 u8 ascii_to_ebcdic(char c);
+/* The same in code page 500, which QEMU's line-mode console reads. */
+u8 ascii_to_ebcdic_500(char c);
 /* The reverse for printable characters; anything else becomes '?'. */
 char ebcdic_to_ascii(u8 e);
 

@@ -40,8 +40,8 @@
 #define LC_EXT_STACK 0x300    /* r15 for the external interruption handler */
 #define LC_CRASH_STACK 0x308  /* r15 for the crash path */
 #define LC_START_STACK 0x310  /* r15 for a secondary CPU's first instruction */
-#define LC_CRASH_DEPTH 0x318  /* unexpected interruptions taken by this CPU */
-#define LC_DBLFAULT_PSW 0x320 /* disabled wait, loaded on a fault in the crash path */
+#define LC_SCRATCH 0x318      /* a word for the double-fault stub */
+#define LC_DBLFAULT_PSW 0x320 /* loaded on a fault in the crash path: dblfault_entry */
 #define LC_CRASH_CRS 0x340    /* CR0-CR15 at an unexpected interruption */
 
 /* Kinds of unexpected interruption, passed from the entry stubs to C. */
@@ -86,7 +86,7 @@ struct lowcore {
 	u64 ext_stack;
 	u64 crash_stack;
 	u64 start_stack;
-	u32 crash_depth;
+	u32 scratch;
 	u32 pad_31c;
 	struct psw dblfault_psw;
 	u8 pad_330[0x340 - 0x330];
@@ -114,7 +114,7 @@ _Static_assert(__builtin_offsetof(struct lowcore, crash_gprs) == LC_CRASH_GPRS, 
 _Static_assert(__builtin_offsetof(struct lowcore, ext_stack) == LC_EXT_STACK, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, crash_stack) == LC_CRASH_STACK, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, start_stack) == LC_START_STACK, "lowcore");
-_Static_assert(__builtin_offsetof(struct lowcore, crash_depth) == LC_CRASH_DEPTH, "lowcore");
+_Static_assert(__builtin_offsetof(struct lowcore, scratch) == LC_SCRATCH, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, dblfault_psw) == LC_DBLFAULT_PSW, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, crash_crs) == LC_CRASH_CRS, "lowcore");
 _Static_assert(sizeof(struct lowcore) == LC_SIZE, "lowcore");

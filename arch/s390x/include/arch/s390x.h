@@ -14,6 +14,13 @@ extern const struct psw lowcore_new_psws[6]; /* restart, ext, svc, pgm, mcck, io
 extern const struct psw dblfault_psw;
 void secondary_entry(void);
 
+/* Stop the other CPUs and end in a disabled wait (DBLFAULT_WAIT_ADDR). */
+static inline __noreturn void dblfault(void)
+{
+	__asm__ volatile("lpswe %0" : : "Q"(dblfault_psw) : "memory");
+	__builtin_unreachable();
+}
+
 /* Called from assembly only. */
 __noreturn void arch_boot(void);
 __noreturn void arch_secondary_entry(void);

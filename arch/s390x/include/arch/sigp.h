@@ -3,8 +3,6 @@
 #ifndef ARCH_SIGP_H
 #define ARCH_SIGP_H
 
-#include "hv/types.h"
-
 #define SIGP_SENSE 0x01
 #define SIGP_EMERGENCY_SIGNAL 0x03
 #define SIGP_STOP 0x05
@@ -22,6 +20,9 @@
 /* Status bits (stored with cc 1). */
 #define SIGP_STATUS_STOPPED 0x40
 #define SIGP_STATUS_INCORRECT_STATE 0x200
+
+#ifndef __ASSEMBLER__
+#include "hv/types.h"
 
 /* Returns the condition code; with cc 1 the status is stored in *status. */
 static inline int sigp(u16 addr, u8 order, u64 parm, u32 *status)
@@ -45,5 +46,6 @@ static inline int sigp(u16 addr, u8 order, u64 parm, u32 *status)
 int sigp_retry(u16 addr, u8 order, u64 parm, u32 *status);
 /* Wait (bounded, about a second) until CPU addr is stopped. */
 bool sigp_wait_stopped(u16 addr);
+#endif
 
 #endif
