@@ -96,13 +96,12 @@ void mips_ipi_discover(u32 boot_cpu, u32 nr_cpus)
 	mips_sync();
 	if (!found)
 		hv_log("mips64: IPI: no slot raises the boot cpu's IP6; IPIs will not work");
+	else if (reversed == identity)
+		hv_log("mips64: IPI: slot %u interrupts boot cpu %u; each cpu checks its own slot",
+		       s, boot_cpu);
 	else
 		hv_log("mips64: IPI: slot %u interrupts boot cpu %u, so slot k -> cpu %s", s,
-		       boot_cpu,
-		       reversed && identity ? "k (ambiguous; each cpu checks)"
-		       : reversed           ? "n-1-k (reversed)"
-		       : identity           ? "k"
-		                            : "? (each cpu searches)");
+		       boot_cpu, reversed ? "n-1-k (reversed)" : "k");
 }
 
 /* Secondary, interrupts disabled, before it reports in. */

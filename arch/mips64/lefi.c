@@ -74,7 +74,6 @@ static void parse_memmap(const struct lefi_memmap *mm, struct lefi_info *out)
 
 	if (n > LEFI_MAX_MAP)
 		n = LEFI_MAX_MAP;
-
 	for (u32 i = 0; i < n && out->nr_mem < ARRAY_SIZE(out->mem); i++) {
 		const struct lefi_mem_entry *e = &mm->map[i];
 		u32 type;

@@ -87,6 +87,7 @@ mips_exc_common:
 	.irp	n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,28,29,30,31
 	sd	$\n, (\n * 8)($26)
 	.endr
+	sd	$0, 0($26)
 	move	$16, $26		/* s0 = frame, s1 = area: kept across the C call */
 	move	$17, $27
 	ld	$8, AREA_TMP_K0($17)
