@@ -52,9 +52,8 @@ static void tlb_init(void)
 	write_c0_entryhi(0);
 }
 
-void mips_cpu_setup(u32 hwid)
+void mips_cpu_setup(void)
 {
-	(void)hwid;
 	tlb_init();
 	/* Cause.IV = 0 (interrupts use the general vector), DC = 0 (Count runs). */
 	write_c0_cause(0);

@@ -43,12 +43,17 @@ static const char *const exc_what[32] = {
     [23] = "watchpoint",
     [24] = "machine check",
     [27] = "guest exit",
-    [30] = "cache error",
+    [EXC_CACHEERR] = "cache error",
 };
 
 static const char *const vector_names[4] = {"TLB refill", "XTLB refill", "cache error", "general"};
 
 static u32 crash_owner; /* 1 + hwid of the CPU printing a crash */
+
+static u32 exc_code(const struct mips_frame *f)
+{
+	return ((u32)f->cause >> CAUSE_EXC_SHIFT) & CAUSE_EXC_MASK;
+}
 
 static void dump_gprs(const struct mips_frame *f)
 {
@@ -64,19 +69,19 @@ static void dump_gprs(const struct mips_frame *f)
 
 static void dump_cp0(const struct mips_frame *f)
 {
-	u32 cause = (u32)f->cause, code = (cause >> CAUSE_EXC_SHIFT) & 0x1f;
+	u32 cause = (u32)f->cause, code = exc_code(f);
 
 	crash_log("  Cause    %08x (ExcCode %u %s, IP %02x%s)  EPC      %016llx", cause, code,
-	          exc_names[code], (cause >> 8) & 0xff, (cause & 0x80000000u) ? ", BD" : "",
+	          exc_names[code], (cause >> 8) & 0xff, (cause & CAUSE_BD) ? ", BD" : "",
 	          (unsigned long long)f->epc);
 	crash_log("  Status   %08x  BadVAddr %016llx  EntryHi  %016llx", (u32)f->status,
 	          (unsigned long long)f->badvaddr, (unsigned long long)f->entryhi);
 	if (f->vector & VECF_ERROREPC_LOST)
 		crash_log("  EBase    %08x (CPUNum %u)  ErrorEPC (used to save k1: no KScratch)",
-		          (u32)f->ebase, (u32)f->ebase & 0x3ff);
+		          (u32)f->ebase, (u32)f->ebase & EBASE_CPUNUM_MASK);
 	else
 		crash_log("  EBase    %08x (CPUNum %u)  ErrorEPC %016llx", (u32)f->ebase,
-		          (u32)f->ebase & 0x3ff, (unsigned long long)f->errorepc);
+		          (u32)f->ebase & EBASE_CPUNUM_MASK, (unsigned long long)f->errorepc);
 	if (f->vector & VECF_K1_LOW32)
 		crash_log("  k1: low 32 bits only (saved in DDataLo)");
 }
@@ -84,7 +89,7 @@ static void dump_cp0(const struct mips_frame *f)
 void mips_crash(const struct mips_frame *f)
 {
 	u32 me = arch_cpu_id();
-	u32 code = ((u32)f->cause >> 2) & 0x1f;
+	u32 code = exc_code(f);
 	u32 expected = 0;
 
 	arch_irq_save();
@@ -94,6 +99,9 @@ void mips_crash(const struct mips_frame *f)
 	                                 __ATOMIC_ACQUIRE) &&
 	    expected != me + 1)
 		mips_halt();
+	/* A cache error does not set ExcCode: Cause is whatever it was. */
+	if ((f->vector & 0xff) == VEC_CACHE_ERROR)
+		code = EXC_CACHEERR;
 	crash_log("EXCEPTION on cpu %u: %s (%s) through the %s vector%s", me, exc_names[code],
 	          exc_what[code] ? exc_what[code] : "reserved", vector_names[f->vector & 3],
 	          f->level > 1 ? ", nested inside the exception handler" : "");
@@ -101,7 +109,7 @@ void mips_crash(const struct mips_frame *f)
 	dump_gprs(f);
 	if (f->level > 1) {
 		const struct mips_frame *first = &mips_exc_area[me].level[0].f;
-		u32 c1 = ((u32)first->cause >> 2) & 0x1f;
+		u32 c1 = exc_code(first);
 		crash_log("  while handling: %s through the %s vector, EPC %016llx, BadVAddr "
 		          "%016llx",
 		          exc_names[c1], vector_names[first->vector & 3],

@@ -92,7 +92,6 @@ void mips_ipi_discover(u32 boot_cpu, u32 nr_cpus)
 	for (u32 c = 0; c < nr_cpus; c++)
 		percpu[c].arch.ipi_slot = reversed ? nr_cpus - 1 - c : c;
 	percpu[boot_cpu].arch.ipi_slot = s;
-	percpu[boot_cpu].arch.ipi_slot_ok = found;
 	mips_sync();
 	if (!found)
 		hv_log("mips64: IPI: no slot raises the boot cpu's IP6; IPIs will not work");
@@ -115,7 +114,6 @@ void mips_ipi_cpu_verify(u32 me)
 			hv_log("mips64: cpu %u: IPI slot is %u, not %u as derived", me, s,
 			       a->ipi_slot);
 		a->ipi_slot = s;
-		a->ipi_slot_ok = 1;
 	} else {
 		hv_log("mips64: cpu %u: no IPI slot raises its IP6", me);
 	}

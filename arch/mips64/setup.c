@@ -98,7 +98,7 @@ void mips_boot_main(s64 argc, u64 argv, u64 lefi)
 	struct lefi_info li;
 
 	mips_console_init();
-	mips_cpu_setup(me);
+	mips_cpu_setup();
 	lefi_parse(lefi, &li);
 
 	bi.arch = "mips64";

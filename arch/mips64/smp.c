@@ -35,7 +35,7 @@ void mips_secondary_main(u64 arg)
 	u32 me = arch_cpu_id();
 
 	(void)arg; /* the hwid the boot CPU meant; EBase is authoritative */
-	mips_cpu_setup(me);
+	mips_cpu_setup();
 	mips_ipi_cpu_verify(me);
 	hv_secondary_main();
 }

@@ -24,6 +24,7 @@
 #define CAUSE_EXC_MASK 0x1f
 #define CAUSE_BD 0x80000000u
 #define EXC_INT 0
+#define EXC_CACHEERR 30 /* not set by hardware: a name for the cache-error vector */
 
 /* Config */
 #define CONF_K0_MASK 0x7

@@ -22,7 +22,7 @@ __noreturn void mips_secondary_main(u64 arg);
 void mips_exception(struct mips_frame *f);
 
 /* cpu.c: per-CPU setup common to the boot CPU and secondaries. */
-void mips_cpu_setup(u32 hwid);
+void mips_cpu_setup(void);
 const char *mips_cpu_model(u32 prid);
 
 /* lefi.c: the firmware's boot parameters. */

@@ -8,12 +8,11 @@
 /* Per-CPU arch state, inside core's percpu[hwid]. Touched by its own CPU
  * (timer) and, for ipi_slot, read by every sender. */
 struct arch_percpu {
-	u64 count_hi;    /* upper bits of the 64-bit extension of CP0 Count */
-	u64 deadline;    /* one-shot deadline in extended ticks, or MIPS_NO_DEADLINE */
-	u32 count_last;  /* Count at the last extension update (detects the wrap) */
-	u32 ipi_slot;    /* the IPI block whose SET raises this CPU's IP6 */
-	u32 ipi_slot_ok; /* the CPU confirmed ipi_slot itself */
-	u32 irqs;        /* interrupts taken (statistics) */
+	u64 count_hi;   /* upper bits of the 64-bit extension of CP0 Count */
+	u64 deadline;   /* one-shot deadline in extended ticks, or MIPS_NO_DEADLINE */
+	u32 count_last; /* Count at the last extension update (detects the wrap) */
+	u32 ipi_slot;   /* the IPI block whose SET raises this CPU's IP6 */
+	u32 irqs;       /* interrupts taken (statistics) */
 };
 
 /* Placeholders: guests arrive with the trap-and-emulate backend. */
