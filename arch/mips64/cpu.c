@@ -60,7 +60,7 @@ void mips_cpu_setup(void)
 	mips_timer_cpu_init();
 	/* Only the IPI (IP6) and the Count/Compare timer (IP7) are ours; IE
 	 * stays clear until arch_cpu_idle(). */
-	write_c0_status((read_c0_status() & ~(u32)(CAUSE_IP_MASK | ST_IE)) | ST_IM6 | ST_IM7);
+	write_c0_status((read_c0_status() & ~(u32)(ST_IM_MASK | ST_IE)) | ST_IM6 | ST_IM7);
 }
 
 const char *mips_cpu_model(u32 prid)
