@@ -5,6 +5,7 @@
 #include <arch/insn.h>
 
 #include "hv/arch/cpu.h"
+#include "hv/percpu.h"
 
 u32 arch_cpu_id(void)
 {
@@ -23,5 +24,9 @@ void arch_irq_restore(unsigned long flags)
 
 void arch_cpu_idle(void)
 {
+	struct arch_percpu *a = &percpu[stap() % HV_MAX_CPUS].arch;
+
+	WRITE_ONCE(a->idle, 1);
 	enabled_wait();
+	WRITE_ONCE(a->idle, 0);
 }

@@ -15,13 +15,31 @@
 #include <arch/sigp.h>
 
 #include "hv/arch/power.h"
+#include "hv/percpu.h"
 
 #define WAIT_ADDR_STATUS 0xdead0000ul
 #define WAIT_ADDR_QEMU_SHUTDOWN 0xffful
+#define QUIESCE_TICKS (TOD_HZ / 10)
+
+/* Started CPUs normally idle; give one that is busy (printing a line) a
+ * moment to finish before it is stopped. */
+static void let_others_idle(u32 me)
+{
+	u64 start = stck();
+
+	for (u32 a = 0; a < HV_MAX_CPUS; a++) {
+		if (a == me || percpu[a].state == CPU_ABSENT)
+			continue;
+		while (!READ_ONCE(percpu[a].arch.idle) && stck() - start < QUIESCE_TICKS) {
+		}
+	}
+}
 
 void stop_other_cpus(void)
 {
 	u32 me = stap();
+
+	let_others_idle(me);
 
 	for (u32 a = 0; a < 64; a++)
 		if (a != me && ((s390x_cpu_mask >> a) & 1))

@@ -9,6 +9,9 @@ struct arch_percpu {
 	/* Absolute address of this CPU's 8 KiB prefix area (its lowcore);
 	 * 0 for the boot CPU, which keeps the IPL prefix. */
 	u64 prefix;
+	/* Set while the CPU sits in arch_cpu_idle(): power-off lets CPUs get
+	 * there (finish a line they are printing) before it stops them. */
+	u32 idle;
 };
 
 /* Placeholders until guests run under SIE: the state description and the
