@@ -11,6 +11,8 @@ target_include_directories(tern_common PUBLIC
   ${CMAKE_SOURCE_DIR}/arch/${TERN_ARCH}/include)
 target_compile_options(tern_common PUBLIC ${TERN_WARNINGS} ${TERN_ARCH_CFLAGS})
 target_compile_definitions(tern_common PUBLIC TERN_ARCH_NAME="${TERN_ARCH}")
+# __FILE__ in panic messages: relative to the source tree, not this machine.
+target_compile_options(tern_common PUBLIC -fmacro-prefix-map=${CMAKE_SOURCE_DIR}/=)
 
 file(GLOB TERN_CORE_HEADERS ${CMAKE_SOURCE_DIR}/core/include/hv/*.h)
 foreach(cfg IN LISTS TERN_CONFIGS)

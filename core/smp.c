@@ -89,6 +89,8 @@ bool smp_bring_up(const struct boot_info *bi)
 	u32 me = bi->boot_cpu;
 	u32 started = 0, online = 1, answered = 0;
 
+	hv_log("cpu %u online (boot cpu)", me);
+
 	for (u32 i = 0; i < bi->nr_cpus; i++) {
 		u32 id = bi->cpu_hwid[i];
 		if (id != me && start_cpu(id))

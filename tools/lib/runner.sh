@@ -6,8 +6,8 @@
 #   - no "[hv] EXIT status=N" line, timed out  -> timeout  (rc 124)
 #   - no "[hv] EXIT status=N" line otherwise   -> no-exit  (rc 3)
 #   - N differs from --expect-exit (default 0) -> exit-status (rc 1)
-#   - --expect-cpus N and the SMP lines do not show N CPUs online and
-#     N-1 secondaries answering the IPI        -> smp      (rc 1)
+#   - --expect-cpus N and the SMP lines do not show N distinct CPUs online
+#     (boot CPU included) and N-1 secondaries answering the IPI -> smp (rc 1)
 #   - an --expect REGEX line missing            -> marker   (rc 1)
 #   - the emulator's own status contradicts N  -> emulator-rc (rc 1), where
 #     the emulator can report N (QEMU MIPS with semihosting)
@@ -96,8 +96,8 @@ run_judge() {
         local n=$RUN_EXPECT_CPUS sec=$((RUN_EXPECT_CPUS - 1)) up ans
         up=$(grep -E '^\[hv\] cpu [0-9]+ online' "$log" | sed -E 's/^\[hv\] cpu ([0-9]+) .*/\1/' | sort -u | wc -l)
         ans=$(grep -E '^\[hv\] cpu [0-9]+ answered the IPI' "$log" | sed -E 's/^\[hv\] cpu ([0-9]+) .*/\1/' | sort -u | wc -l)
-        if ! grep -qx "\[hv\] smp: $n of $n cpus online" "$log" || [ "$up" -ne "$sec" ]; then
-            verdict=smp; rc=1; why="expected $n CPUs online, saw $((up + 1))"
+        if ! grep -qx "\[hv\] smp: $n of $n cpus online" "$log" || [ "$up" -ne "$n" ]; then
+            verdict=smp; rc=1; why="expected $n CPUs online, saw $up"
         elif ! grep -qx "\[hv\] smp: $sec of $sec secondary cpus answered an IPI" "$log" || [ "$ans" -ne "$sec" ]; then
             verdict=smp; rc=1; why="expected $sec IPI answers, saw $ans"
         fi
