@@ -155,15 +155,15 @@ void arch_crash(u64 kind)
 	report_and_exit(&cs);
 }
 
-void crash_unexpected_ext(u16 code)
+void crash_unexpected_ext(u16 code, const struct ext_frame *f)
 {
 	struct lowcore *lc = lowcore();
 	struct crash_state cs = {
 	    .what = "external",
 	    .code = code,
 	    .code_name = "not enabled by Tern",
-	    .psw = lc->ext_old_psw,
-	    .gprs = lc->ext_gprs,
+	    .psw = f->old_psw,
+	    .gprs = f->gprs,
 	};
 
 	/* As the stubs do for the others: a program check from here on ends

@@ -30,15 +30,24 @@ cr0_init:
 
 	.text
 /* The only expected interruption: emergency signal, clock comparator or
- * service signal, taken in an enabled wait. It runs on its own stack, never
- * nested (the external new PSW is disabled), and returns through the old
- * PSW, which the C handler may have turned from a wait into a disabled PSW. */
+ * service signal, taken in an enabled wait. The interrupted code is always
+ * Tern's, on a valid stack (the s390x ABI has no red zone), so the handler
+ * runs below it, with the GPRs and old PSW in its frame: a wait entered
+ * from the handler's context (a panic there prints through the SCLP) nests
+ * safely. The C handler may turn the old PSW from a wait into a disabled
+ * PSW before it is loaded again. */
+#define EXT_FRAME_GPRS 160			/* after the callee's save area */
+#define EXT_FRAME_PSW (EXT_FRAME_GPRS + 128)
+#define EXT_FRAME (EXT_FRAME_PSW + 16)
 	.globl	ext_entry
 ext_entry:
-	stmg	%r0,%r15,LC_EXT_GPRS(%r0)
-	lg	%r15,LC_EXT_STACK(%r0)
+	stmg	%r0,%r15,EXT_FRAME_GPRS-EXT_FRAME(%r15)
+	aghi	%r15,-EXT_FRAME
+	mvc	EXT_FRAME_PSW(16,%r15),LC_EXT_OLD_PSW(%r0)
+	la	%r2,EXT_FRAME_GPRS(%r15)	/* struct ext_frame * */
 	brasl	%r14,arch_ext_interrupt
-	lmg	%r0,%r15,LC_EXT_GPRS(%r0)
+	mvc	LC_EXT_OLD_PSW(16,%r0),EXT_FRAME_PSW(%r15)
+	lmg	%r0,%r15,EXT_FRAME_GPRS(%r15)
 	lpswe	LC_EXT_OLD_PSW(%r0)
 
 /* Unexpected interruptions: save the state, then make any program check

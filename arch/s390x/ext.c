@@ -8,11 +8,14 @@
 #include "drivers/sclp.h"
 #include "hv/hv.h"
 
-void arch_ext_interrupt(void)
+void arch_ext_interrupt(struct ext_frame *f)
 {
-	struct lowcore *lc = lowcore();
+	const struct lowcore *lc = lowcore();
+	/* Read before anything can wait: a nested interruption rewrites them. */
+	u16 code = lc->ext_int_code;
+	u32 param = lc->ext_params;
 
-	switch (lc->ext_int_code) {
+	switch (code) {
 	case EXT_EMERGENCY_SIGNAL:
 		hv_ipi_handler();
 		break;
@@ -22,14 +25,13 @@ void arch_ext_interrupt(void)
 		hv_timer_handler();
 		break;
 	case EXT_SERVICE_SIGNAL:
-		sclp_service_signal(lc->ext_params);
+		sclp_service_signal(param);
 		break;
 	default:
-		crash_unexpected_ext(lc->ext_int_code);
+		crash_unexpected_ext(code, f);
 	}
 	/* Return from an enabled wait to the instruction after it, disabled:
 	 * callers of the wait expect interruptions off when it returns. */
-	if (lc->ext_old_psw.mask & PSW_MASK_WAIT)
-		lc->ext_old_psw.mask &=
-		    ~(PSW_MASK_WAIT | PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHK);
+	if (f->old_psw.mask & PSW_MASK_WAIT)
+		f->old_psw.mask &= ~(PSW_MASK_WAIT | PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHK);
 }

@@ -6,10 +6,9 @@
 
 #include "hv/lib.h"
 
-void lowcore_install(struct lowcore *lc, void *ext_stack_top, void *crash_stack_top)
+void lowcore_install(struct lowcore *lc, void *crash_stack_top)
 {
 	memcpy(lc->new_psws, lowcore_new_psws, sizeof(lc->new_psws));
 	lc->dblfault_psw = dblfault_psw;
-	lc->ext_stack = (u64)ext_stack_top - STACK_FRAME;
 	lc->crash_stack = (u64)crash_stack_top - STACK_FRAME;
 }

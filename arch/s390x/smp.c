@@ -12,14 +12,12 @@
 #include "hv/lib.h"
 #include "hv/percpu.h"
 
-#define EXT_STACK_SIZE 4096
 #define CRASH_STACK_SIZE 8192
 #define SIGP_BUSY_RETRIES 100000
 #define STOP_TIMEOUT_TICKS TOD_HZ /* one second */
 
-/* One prefix area and interruption stacks per possible secondary CPU. */
+/* One prefix area and crash stack per possible secondary CPU. */
 static struct lowcore prefix_areas[HV_MAX_CPUS];
-static u8 ext_stacks[HV_MAX_CPUS][EXT_STACK_SIZE] __aligned(8);
 static u8 crash_stacks[HV_MAX_CPUS][CRASH_STACK_SIZE] __aligned(8);
 
 int sigp_retry(u16 addr, u8 order, u64 parm, u32 *status)
@@ -59,8 +57,7 @@ int arch_cpu_start(u32 hwid, void *stack_top)
 
 	struct lowcore *lc = &prefix_areas[hwid];
 	memset(lc, 0, sizeof(*lc));
-	lowcore_install(lc, ext_stacks[hwid] + EXT_STACK_SIZE,
-	                crash_stacks[hwid] + CRASH_STACK_SIZE);
+	lowcore_install(lc, crash_stacks[hwid] + CRASH_STACK_SIZE);
 	lc->new_psws[0].addr = (u64)secondary_entry; /* restart new PSW */
 	lc->start_stack = (u64)stack_top - STACK_FRAME;
 	percpu[hwid].arch.prefix = (u64)lc;

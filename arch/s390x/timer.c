@@ -25,7 +25,11 @@ u64 arch_timer_now(void)
 
 void arch_timer_set_deadline(u64 deadline)
 {
-	sckc(deadline);
+	/* QEMU (TCG) never fires a comparator set below the TOD value it
+	 * started with; "now" is past too and fires at once everywhere. */
+	u64 now = arch_timer_now();
+
+	sckc(deadline < now ? now : deadline);
 }
 
 void timer_disarm(void)

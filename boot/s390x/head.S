@@ -12,7 +12,6 @@
 #include <arch/lowcore.h>
 
 #define BOOT_STACK_SIZE 16384
-#define EXT_STACK_SIZE 4096
 #define CRASH_STACK_SIZE 8192
 
 	.section .head.text, "ax"
@@ -46,8 +45,6 @@ _start:
 	mvc	LC_RESTART_NEW_PSW(16*LC_NR_NEW_PSWS,%r0),0(%r1)
 	larl	%r1,dblfault_psw
 	mvc	LC_DBLFAULT_PSW(16,%r0),0(%r1)
-	larl	%r1,boot_ext_stack+EXT_STACK_SIZE-160
-	stg	%r1,LC_EXT_STACK(%r0)
 	larl	%r1,boot_crash_stack+CRASH_STACK_SIZE-160
 	stg	%r1,LC_CRASH_STACK(%r0)
 
@@ -59,8 +56,6 @@ _start:
 	.balign	4096
 boot_stack:
 	.skip	BOOT_STACK_SIZE
-boot_ext_stack:
-	.skip	EXT_STACK_SIZE
 boot_crash_stack:
 	.skip	CRASH_STACK_SIZE
 

@@ -35,9 +35,7 @@
 
 /* Tern's own words, in 0x200-0x3ff, which the architecture leaves to the
  * program (the store-status and machine-check save areas start at 0x1200). */
-#define LC_EXT_GPRS 0x200     /* GPRs of the context an external interruption hit */
 #define LC_CRASH_GPRS 0x280   /* GPRs at an unexpected interruption */
-#define LC_EXT_STACK 0x300    /* r15 for the external interruption handler */
 #define LC_CRASH_STACK 0x308  /* r15 for the crash path */
 #define LC_START_STACK 0x310  /* r15 for a secondary CPU's first instruction */
 #define LC_SCRATCH 0x318      /* a word for the double-fault stub */
@@ -81,9 +79,9 @@ struct lowcore {
 	struct psw io_old_psw;
 	u8 pad_180[0x1a0 - 0x180];
 	struct psw new_psws[LC_NR_NEW_PSWS]; /* restart, ext, svc, pgm, mcck, io */
-	u64 ext_gprs[16];
+	u8 pad_200[0x280 - 0x200];
 	u64 crash_gprs[16];
-	u64 ext_stack;
+	u64 pad_300;
 	u64 crash_stack;
 	u64 start_stack;
 	u32 scratch;
@@ -109,9 +107,7 @@ _Static_assert(__builtin_offsetof(struct lowcore, pgm_old_psw) == LC_PGM_OLD_PSW
 _Static_assert(__builtin_offsetof(struct lowcore, io_old_psw) == LC_IO_OLD_PSW, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, new_psws) == LC_RESTART_NEW_PSW, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, new_psws[5]) == LC_IO_NEW_PSW, "lowcore");
-_Static_assert(__builtin_offsetof(struct lowcore, ext_gprs) == LC_EXT_GPRS, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, crash_gprs) == LC_CRASH_GPRS, "lowcore");
-_Static_assert(__builtin_offsetof(struct lowcore, ext_stack) == LC_EXT_STACK, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, crash_stack) == LC_CRASH_STACK, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, start_stack) == LC_START_STACK, "lowcore");
 _Static_assert(__builtin_offsetof(struct lowcore, scratch) == LC_SCRATCH, "lowcore");
@@ -130,7 +126,7 @@ static inline struct lowcore *lowcore(void)
 }
 
 /* Prepare a CPU's lowcore: every new PSW leads to Tern's entry stubs. */
-void lowcore_install(struct lowcore *lc, void *ext_stack_top, void *crash_stack_top);
+void lowcore_install(struct lowcore *lc, void *crash_stack_top);
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -24,7 +24,12 @@ static inline __noreturn void dblfault(void)
 /* Called from assembly only. */
 __noreturn void arch_boot(void);
 __noreturn void arch_secondary_entry(void);
-void arch_ext_interrupt(void);
+/* What entry.S saved of the context an external interruption hit. */
+struct ext_frame {
+	u64 gprs[16];
+	struct psw old_psw;
+};
+void arch_ext_interrupt(struct ext_frame *f);
 __noreturn void arch_crash(u64 kind);
 
 /* machine.c: which emulator or machine this is, decided at run time. */
@@ -42,7 +47,7 @@ void timer_disarm(void);
 #define TOD_HZ 4096000000ull /* bit 51 of the TOD clock is one microsecond */
 
 /* crash.c: an external interruption nobody enabled. */
-__noreturn void crash_unexpected_ext(u16 code);
+__noreturn void crash_unexpected_ext(u16 code, const struct ext_frame *f);
 
 /* power.c */
 void stop_other_cpus(void);
