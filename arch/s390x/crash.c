@@ -2,9 +2,9 @@
 /* Crash dumps: an unexpected interruption (any program check, SVC, machine
  * check, I/O or restart interruption, or an external one nobody enabled)
  * prints what the CPU saved and ends the run with status 3; panic() prints
- * the current registers. One CPU reports; a fault inside the report ends
- * in a disabled wait (the crash entry already pointed the program new PSW
- * there), never in a loop. */
+ * the current registers. One CPU reports; a fault inside the report goes to
+ * dblfault_entry (the crash entry already pointed the program new PSW
+ * there), which stops the other CPUs and waits disabled: never a loop. */
 #include <arch/insn.h>
 #include <arch/lowcore.h>
 #include <arch/s390x.h>

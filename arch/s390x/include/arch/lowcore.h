@@ -44,7 +44,6 @@
 
 /* Kinds of unexpected interruption, passed from the entry stubs to C. */
 #define CRASH_RESTART 1
-#define CRASH_EXT 2
 #define CRASH_SVC 3
 #define CRASH_PGM 4
 #define CRASH_MCCK 5
