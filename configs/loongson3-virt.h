@@ -24,13 +24,6 @@
 	}
 
 #define LOONGSON3_VIRT_CONFIG(cfgname, cfgflags)                                                   \
-	const struct hv_config hv_config = {                                                       \
-	    .magic = HV_CONFIG_MAGIC,                                                              \
-	    .revision = HV_CONFIG_REVISION,                                                        \
-	    .name = cfgname,                                                                       \
-	    .flags = cfgflags,                                                                     \
-	    .nr_partitions = 2,                                                                    \
-	    .partitions = LOONGSON3_VIRT_PARTITIONS,                                               \
-	}
+	HV_CONFIG(cfgname, cfgflags, 2, LOONGSON3_VIRT_PARTITIONS)
 
 #endif

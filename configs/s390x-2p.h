@@ -22,14 +22,6 @@
 		    },                                                                             \
 	}
 
-#define S390X_2P_CONFIG(cfgname, cfgflags)                                                         \
-	const struct hv_config hv_config = {                                                       \
-	    .magic = HV_CONFIG_MAGIC,                                                              \
-	    .revision = HV_CONFIG_REVISION,                                                        \
-	    .name = cfgname,                                                                       \
-	    .flags = cfgflags,                                                                     \
-	    .nr_partitions = 2,                                                                    \
-	    .partitions = S390X_2P_PARTITIONS,                                                     \
-	}
+#define S390X_2P_CONFIG(cfgname, cfgflags) HV_CONFIG(cfgname, cfgflags, 2, S390X_2P_PARTITIONS)
 
 #endif

@@ -1,13 +1,5 @@
-# Cross toolchain: Debian's gcc-mips64el-linux-gnuabi64, used freestanding.
-set(CMAKE_SYSTEM_NAME Generic)
-set(CMAKE_SYSTEM_PROCESSOR mips64)
+# Cross toolchain for mips64 images: Debian's gcc-mips64el-linux-gnuabi64.
 set(CROSS_COMPILE "mips64el-linux-gnuabi64-" CACHE STRING "cross tool prefix")
-set(CMAKE_C_COMPILER ${CROSS_COMPILE}gcc)
-set(CMAKE_ASM_COMPILER ${CROSS_COMPILE}gcc)
-set(CMAKE_OBJCOPY ${CROSS_COMPILE}objcopy CACHE FILEPATH "")
-set(CMAKE_SIZE ${CROSS_COMPILE}size CACHE FILEPATH "")
-set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
-set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
-set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_SYSTEM_PROCESSOR mips64)
 set(TERN_ARCH mips64 CACHE STRING "" FORCE)
+include(${CMAKE_CURRENT_LIST_DIR}/gnu-cross.cmake)

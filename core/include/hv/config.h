@@ -73,6 +73,17 @@ struct hv_limits {
 	} avoid[4];
 };
 
+/* Defines the image's config: HV_CONFIG("name", flags, nr, {partitions...}). */
+#define HV_CONFIG(cfgname, cfgflags, nr, ...)                                                      \
+	const struct hv_config hv_config = {                                                       \
+	    .magic = HV_CONFIG_MAGIC,                                                              \
+	    .revision = HV_CONFIG_REVISION,                                                        \
+	    .name = cfgname,                                                                       \
+	    .flags = cfgflags,                                                                     \
+	    .nr_partitions = nr,                                                                   \
+	    .partitions = __VA_ARGS__,                                                             \
+	}
+
 /* Per-arch requirements, for the build-host checker. NULL if unknown. */
 const struct hv_limits *config_arch_limits(const char *arch);
 
