@@ -12,7 +12,7 @@ target_include_directories(tern_common PUBLIC
 target_compile_options(tern_common PUBLIC ${TERN_WARNINGS} ${TERN_ARCH_CFLAGS})
 target_compile_definitions(tern_common PUBLIC TERN_ARCH_NAME="${TERN_ARCH}")
 # __FILE__ in panic messages: relative to the source tree, not this machine.
-target_compile_options(tern_common PUBLIC -fmacro-prefix-map=${CMAKE_SOURCE_DIR}/=)
+target_compile_options(tern_common PUBLIC -fmacro-prefix-map=${CMAKE_SOURCE_DIR}/= -g)
 
 file(GLOB TERN_CORE_HEADERS ${CMAKE_SOURCE_DIR}/core/include/hv/*.h)
 foreach(cfg IN LISTS TERN_CONFIGS)
@@ -41,7 +41,7 @@ foreach(cfg IN LISTS TERN_CONFIGS)
     ${gen}/config_defs.h)
   target_include_directories(${img}.elf PRIVATE ${gen}
     ${CMAKE_SOURCE_DIR}/core/include ${CMAKE_SOURCE_DIR}/arch/${TERN_ARCH}/include)
-  target_compile_options(${img}.elf PRIVATE ${TERN_WARNINGS} ${TERN_ARCH_CFLAGS})
+  target_compile_options(${img}.elf PRIVATE ${TERN_WARNINGS} ${TERN_ARCH_CFLAGS} -g)
   target_link_options(${img}.elf PRIVATE ${TERN_ARCH_LDFLAGS} -T ${TERN_LINKER_SCRIPT}
     -Wl,-Map,${CMAKE_BINARY_DIR}/${img}.map)
   set_target_properties(${img}.elf PROPERTIES LINK_DEPENDS ${TERN_LINKER_SCRIPT})
