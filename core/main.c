@@ -12,6 +12,7 @@
 #include "hv/partition.h"
 #include "hv/percpu.h"
 #include "hv/smp.h"
+#include "hv/vcpu.h"
 
 const struct boot_info *hv_boot_info;
 struct percpu percpu[HV_MAX_CPUS];
@@ -92,6 +93,16 @@ void hv_main(struct boot_info *bi)
 	bool smp_ok = smp_bring_up(bi);
 	selftests(hv_config.flags);
 
-	hv_log("no guest backend yet: partitions stay created, not started");
-	hv_exit(smp_ok ? HV_EXIT_OK : HV_EXIT_FAIL);
+	if (!smp_ok)
+		hv_exit(HV_EXIT_FAIL);
+	if (partitions_start() == 0) {
+		hv_log("no partition has a guest to run");
+		hv_exit(HV_EXIT_OK);
+	}
+	/* The last partition to stop ends the run (core/run.c). */
+	struct percpu *pc = this_cpu();
+	if (pc->vcpu && pc->go)
+		vcpu_loop(pc->vcpu);
+	for (;;)
+		arch_cpu_idle();
 }

@@ -9,6 +9,7 @@
 #include "hv/hv.h"
 #include "hv/page_alloc.h"
 #include "hv/percpu.h"
+#include "hv/vcpu.h"
 #include "hv/wait.h"
 
 #define STACK_PAGES 4             /* 16 KiB per CPU */
@@ -36,6 +37,8 @@ void hv_secondary_main(void)
 			hv_log("cpu %u: took IPI #%u from cpu %u, answered", pc->hwid, pc->ipi_seen,
 			       from);
 		}
+		if (__atomic_load_n(&pc->go, __ATOMIC_ACQUIRE) && pc->vcpu)
+			vcpu_loop(pc->vcpu); /* never returns */
 		arch_cpu_idle();
 	}
 }

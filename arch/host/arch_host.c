@@ -107,3 +107,48 @@ void *arch_hpa_to_ptr(hpa_t pa)
 {
 	return (void *)(uintptr_t)pa.v;
 }
+
+/* Guest backend of the fake arch: tests script what arch_vcpu_run reports. */
+#include "hv/arch/vcpu.h"
+
+struct vcpu_exit host_next_exit = {.kind = VEXIT_DONE};
+u32 host_vcpu_runs;
+
+int arch_partition_init(struct partition *p)
+{
+	(void)p;
+	return 0;
+}
+
+void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
+{
+	v->arch.scripted_exits = b ? 1 : 0;
+}
+
+bool arch_vcpu_runnable(const struct vcpu *v)
+{
+	return v->arch.scripted_exits != 0;
+}
+
+void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+{
+	(void)v;
+	host_vcpu_runs++;
+	*e = host_next_exit;
+}
+
+void arch_partition_report(struct partition *p)
+{
+	(void)p;
+}
+
+u64 arch_elf_segment_gpa(u64 vaddr, u64 paddr)
+{
+	(void)vaddr;
+	return paddr;
+}
+
+u16 arch_elf_machine(void)
+{
+	return 62; /* EM_X86_64: host test images */
+}

@@ -8,6 +8,7 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/console.c
   ${TERN_MIPS64_ARCH}/cpu.c
   ${TERN_MIPS64_ARCH}/crash.c
+  ${TERN_MIPS64_ARCH}/guest_none.c
   ${TERN_MIPS64_ARCH}/exception.c
   ${TERN_MIPS64_ARCH}/ipi.c
   ${TERN_MIPS64_ARCH}/lefi.c

@@ -15,6 +15,7 @@ set(TERN_ARCH_SOURCES
   ${_s390x}/smp.c
   ${_s390x}/ext.c
   ${_s390x}/crash.c
+  ${_s390x}/guest_none.c
   ${_s390x}/power.c
   ${_s390x}/console.c
   ${_s390x}/ebcdic.c

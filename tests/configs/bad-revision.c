@@ -1,9 +1,9 @@
-/* expect: config revision 2, this hypervisor reads revision 1 */
+/* expect: config revision 99, this hypervisor reads revision 2 */
 #include "hv/config.h"
 
 const struct hv_config hv_config = {
     .magic = HV_CONFIG_MAGIC,
-    .revision = 2,
+    .revision = 99,
     .name = "bad-revision",
     .nr_partitions = 1,
     .partitions = {{.name = "p",

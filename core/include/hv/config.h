@@ -8,7 +8,7 @@
 #include "hv/types.h"
 
 #define HV_CONFIG_MAGIC 0x5445524eu /* "TERN" */
-#define HV_CONFIG_REVISION 1u
+#define HV_CONFIG_REVISION 2u
 
 #define HV_MAX_PARTITIONS 8
 #define HV_MAX_SLOTS 16     /* memory slots per partition (KVM_USER_MEM_SLOTS) */
@@ -38,7 +38,26 @@ struct hv_partition_cfg {
 	struct hv_slot_cfg slots[HV_MAX_SLOTS];
 	u32 fault_policy;
 	u32 flags;
+	/* The guest: an ELF image embedded in the hypervisor (.incbin), loaded
+	 * into the slots at boot. No image: the partition is created, not run. */
+	const void *image;
+	u64 image_size;
+	const char *cmdline; /* what the guest finds where the native machine
+	                        puts -append (s390x: 0x10480), may be NULL */
+	u64 features;        /* arch-defined machine features offered to the
+	                        guest (e.g. s390x DIAG 318), see arch/<arch>/include/arch/features.h */
 };
+
+/* Embed a guest image file into the hypervisor: defines `sym` and
+ * `sym##_end`. The path is resolved by the assembler (-I of the build). */
+#define HV_IMAGE(sym, path)                                                                        \
+	extern const unsigned char sym[], sym##_end[];                                             \
+	__asm__(".pushsection .rodata.guest_images,\"a\"\n"                                        \
+	        ".balign 4096\n"                                                                   \
+	        ".globl " #sym "\n" #sym ":\n"                                                     \
+	        ".incbin \"" path "\"\n"                                                           \
+	        ".globl " #sym "_end\n" #sym "_end:\n"                                             \
+	        ".popsection\n")
 
 /* Config flags. The SELFTEST ones exist for the harness's negative tests:
  * they make the hypervisor fail on purpose after SMP bring-up. */

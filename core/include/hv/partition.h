@@ -36,6 +36,8 @@ struct vcpu {
 	u32 id;   /* index inside its partition */
 	u32 pcpu; /* physical CPU (hardware id) it runs on */
 	u32 state;
+	u32 kick;      /* set by vcpu_kick(), cleared by the run loop */
+	u32 reset_gen; /* the partition reset generation this vCPU has seen */
 	struct partition *part;
 	struct arch_vcpu arch;
 };
@@ -48,6 +50,14 @@ struct partition {
 	struct mem_slot slots[HV_MAX_SLOTS];
 	u32 nr_vcpus;
 	struct vcpu *vcpus; /* into the global vCPU table */
+	int status;         /* the guest's exit status once PART_STOPPED */
+	u32 reset_gen;      /* bumped by each reset request */
+	u32 resetting;      /* a reset is in progress: other vCPUs wait */
+	u32 reset_by;       /* the CPU doing it, to wake when they acknowledge */
+	u32 resets;         /* resets done (re-IPL count) */
+	u32 line_len;       /* console line buffer */
+	char line[128];
+	u32 line_lock;
 	struct arch_partition arch;
 };
 

@@ -8,6 +8,8 @@
 #include "hv/boot_info.h"
 #include "hv/types.h"
 
+struct vcpu;
+
 enum cpu_state {
 	CPU_ABSENT = 0,
 	CPU_STARTING, /* released by the boot CPU, not reported in yet */
@@ -16,14 +18,16 @@ enum cpu_state {
 
 struct percpu {
 	u32 hwid;
-	u32 state;        /* enum cpu_state, written with WRITE_ONCE */
-	u32 ipi_count;    /* IPIs taken by this CPU (incremented in IRQ context) */
-	u32 ipi_seen;     /* IPIs reported by the idle loop */
-	u32 ipi_from;     /* last sender, as told by the sender before the IPI */
-	u32 ipi_answered; /* IPIs this CPU answered (written before the answer IPI) */
-	u32 ticks;        /* timer interrupts taken */
-	void *stack_top;  /* the stack this CPU was started on */
-	u64 online_at;    /* arch_timer_now() when it reported in */
+	u32 state;         /* enum cpu_state, written with WRITE_ONCE */
+	u32 ipi_count;     /* IPIs taken by this CPU (incremented in IRQ context) */
+	u32 ipi_seen;      /* IPIs reported by the idle loop */
+	u32 ipi_from;      /* last sender, as told by the sender before the IPI */
+	u32 ipi_answered;  /* IPIs this CPU answered (written before the answer IPI) */
+	u32 ticks;         /* timer interrupts taken */
+	void *stack_top;   /* the stack this CPU was started on */
+	u64 online_at;     /* arch_timer_now() when it reported in */
+	struct vcpu *vcpu; /* the vCPU bound to this CPU, NULL if none */
+	u32 go;            /* set once partitions are started: run `vcpu` */
 	struct arch_percpu arch;
 };
 

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: MIT */
+/* Partitions at run time: start (load images, reset vCPUs, release the
+ * CPUs), the services backends use (console, guest memory, logging), and the
+ * end of a partition: stop, reset, fault policy, and the end of the run. */
+#include "hv/run.h"
+#include "hv/arch/cpu.h"
+#include "hv/arch/ipi.h"
+#include "hv/arch/mmu.h"
+#include "hv/arch/vcpu.h"
+#include "hv/console.h"
+#include "hv/elf.h"
+#include "hv/hv.h"
+#include "hv/lib.h"
+#include "hv/percpu.h"
+#include "hv/spinlock.h"
+#include "hv/vcpu.h"
+#include "hv/wait.h"
+
+#define RESET_ACK_TIMEOUT_US 1000000
+
+static u32 nr_running; /* partitions started and not yet stopped */
+static int run_status; /* first non-zero partition status */
+static spinlock_t stop_lock = SPINLOCK_INIT;
+
+void partition_log(const struct partition *p, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	hv_vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	hv_log("p%u %s", p->id, msg);
+}
+
+void *partition_gpa_ptr(struct partition *p, gpa_t g, u64 len, bool write)
+{
+	if (len == 0 || g.v + len < g.v)
+		return NULL;
+	for (u32 s = 0; s < p->nr_slots; s++) {
+		const struct mem_slot *sl = &p->slots[s];
+		if (g.v < sl->gpa.v || g.v - sl->gpa.v >= sl->size ||
+		    len > sl->size - (g.v - sl->gpa.v))
+			continue;
+		if (write && (sl->flags & SLOT_F_READONLY))
+			return NULL;
+		return arch_hpa_to_ptr(hpa(sl->hpa.v + (g.v - sl->gpa.v)));
+	}
+	return NULL;
+}
+
+u64 partition_mem_size(const struct partition *p)
+{
+	u64 n = 0;
+
+	for (u32 s = 0; s < p->nr_slots; s++)
+		n += p->slots[s].size;
+	return n;
+}
+
+u64 partition_mem_end(const struct partition *p)
+{
+	u64 end = 0;
+
+	for (u32 s = 0; s < p->nr_slots; s++)
+		if (p->slots[s].gpa.v + p->slots[s].size > end)
+			end = p->slots[s].gpa.v + p->slots[s].size;
+	return end;
+}
+
+struct vcpu *partition_vcpu(struct partition *p, u32 id)
+{
+	return id < p->nr_vcpus ? &p->vcpus[id] : NULL;
+}
+
+void partition_console_write(struct partition *p, const char *buf, size_t len)
+{
+	char tag[8];
+
+	hv_snprintf(tag, sizeof(tag), "p%u", p->id);
+	unsigned long flags = arch_irq_save();
+	spin_lock((spinlock_t *)&p->line_lock);
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c == '\r')
+			continue;
+		/* Guest bytes are hostile: keep the console printable. */
+		if (c != '\n' && (c < 0x20 || c > 0x7e))
+			c = '.';
+		if (c != '\n')
+			p->line[p->line_len++] = c;
+		if (c == '\n' || p->line_len == sizeof(p->line) - 1) {
+			p->line[p->line_len] = 0;
+			console_printf(tag, "%s", p->line);
+			p->line_len = 0;
+		}
+	}
+	spin_unlock((spinlock_t *)&p->line_lock);
+	arch_irq_restore(flags);
+}
+
+void vcpu_kick(struct vcpu *v)
+{
+	__atomic_store_n(&v->kick, 1, __ATOMIC_RELEASE);
+	if (v->pcpu != arch_cpu_id())
+		arch_ipi_send(v->pcpu);
+}
+
+static void flush_console(struct partition *p)
+{
+	if (p->line_len)
+		partition_console_write(p, "\n", 1);
+}
+
+/* The partition is over: report it, park its vCPUs, and end the run when
+ * it was the last one. Any of its vCPUs' CPUs. */
+void partition_stop(struct partition *p, int status, const char *why)
+{
+	spin_lock(&stop_lock);
+	if (p->state != PART_RUNNING) {
+		spin_unlock(&stop_lock);
+		return;
+	}
+	p->state = PART_STOPPED;
+	p->status = status;
+	if (status && !run_status)
+		run_status = status;
+	u32 left = --nr_running;
+	spin_unlock(&stop_lock);
+
+	flush_console(p);
+	partition_log(p, "stopped: %s (status %d)", why, status);
+	arch_partition_report(p);
+	for (u32 i = 0; i < p->nr_vcpus; i++)
+		if (p->vcpus[i].pcpu != arch_cpu_id())
+			vcpu_kick(&p->vcpus[i]);
+	if (left == 0) {
+		hv_log("all partitions stopped");
+		hv_exit(run_status);
+	}
+}
+
+static int partition_boot(struct partition *p)
+{
+	char err[160];
+	struct vcpu_boot b = {.cmdline = p->cfg->cmdline};
+
+	/* A re-IPL starts from clean memory, as a load-clear does. */
+	for (u32 s = 0; s < p->nr_slots; s++)
+		if (!(p->slots[s].flags & SLOT_F_READONLY))
+			memset(arch_hpa_to_ptr(p->slots[s].hpa), 0, p->slots[s].size);
+	if (elf_load(p, p->cfg->image, p->cfg->image_size, &b.entry, err, sizeof(err)) != HV_OK) {
+		partition_log(p, "cannot load its image: %s", err);
+		return HV_E_INVAL;
+	}
+	for (u32 i = 0; i < p->nr_vcpus; i++)
+		arch_vcpu_reset(&p->vcpus[i], i == 0 ? &b : NULL);
+	partition_log(p, "'%s' loaded, entry 0x%llx, %u vcpu(s)%s%s", p->cfg->name,
+	              (unsigned long long)b.entry.v, p->nr_vcpus, b.cmdline ? ", cmdline: " : "",
+	              b.cmdline ? b.cmdline : "");
+	return HV_OK;
+}
+
+/* Reset / re-IPL, asked by vCPU `me` of p. The other vCPUs of p may be in
+ * guest mode on other CPUs: they are kicked, see `resetting`, acknowledge
+ * the new generation and wait; only then is memory reloaded and every vCPU
+ * put into its reset state. */
+void partition_reset(struct partition *p, struct vcpu *me)
+{
+	__atomic_store_n(&p->resetting, 1, __ATOMIC_RELEASE);
+	p->reset_by = me->pcpu;
+	u32 gen = __atomic_add_fetch(&p->reset_gen, 1, __ATOMIC_ACQ_REL);
+
+	me->reset_gen = gen;
+	for (u32 i = 0; i < p->nr_vcpus; i++) {
+		struct vcpu *o = &p->vcpus[i];
+		if (o == me)
+			continue;
+		vcpu_kick(o);
+		if (!hv_wait_at_least(&o->reset_gen, gen, hv_us_to_ticks(RESET_ACK_TIMEOUT_US))) {
+			partition_log(p, "vcpu %u did not leave guest mode for the reset", o->id);
+			__atomic_store_n(&p->resetting, 0, __ATOMIC_RELEASE);
+			partition_stop(p, 1, "reset failed");
+			return;
+		}
+	}
+	p->resets++;
+	partition_log(p, "reset requested (re-IPL #%u)", p->resets);
+	int rc = partition_boot(p);
+	__atomic_store_n(&p->resetting, 0, __ATOMIC_RELEASE);
+	for (u32 i = 0; i < p->nr_vcpus; i++)
+		if (&p->vcpus[i] != me)
+			vcpu_kick(&p->vcpus[i]);
+	if (rc != HV_OK)
+		partition_stop(p, 1, "re-IPL failed");
+}
+
+u32 partitions_start(void)
+{
+	u32 started = 0;
+
+	for (u32 i = 0; i < hv_config.nr_partitions; i++) {
+		struct partition *p = &partitions[i];
+		if (!p->cfg->image) {
+			partition_log(p, "has no guest image: not started");
+			continue;
+		}
+		if (arch_partition_init(p) != HV_OK) {
+			partition_log(p, "cannot set up its address space: not started");
+			continue;
+		}
+		if (partition_boot(p) != HV_OK)
+			continue;
+		p->state = PART_RUNNING;
+		nr_running++;
+		started++;
+		for (u32 v = 0; v < p->nr_vcpus; v++)
+			percpu[p->vcpus[v].pcpu].vcpu = &p->vcpus[v];
+	}
+	if (!started)
+		return 0;
+	/* Release every CPU with a vCPU into vcpu_loop(). */
+	for (u32 c = 0; c < HV_MAX_CPUS; c++) {
+		if (!percpu[c].vcpu || percpu[c].vcpu->part->state != PART_RUNNING)
+			continue;
+		__atomic_store_n(&percpu[c].go, 1, __ATOMIC_RELEASE);
+		if (c != arch_cpu_id())
+			arch_ipi_send(c);
+	}
+	return started;
+}
