@@ -140,6 +140,9 @@ int config_check(const struct hv_config *c, const struct hv_limits *lim, char *e
 			problem(&r, "p%u '%s': CPU(s) 0x%llx already assigned to another partition",
 			        p, pn, (unsigned long long)(pc->cpus & cpus_used));
 		cpus_used |= pc->cpus;
+		if (pc->image &&
+		    (!pc->image_end || (const u8 *)pc->image_end <= (const u8 *)pc->image))
+			problem(&r, "p%u '%s': guest image has no extent", p, pn);
 		if (pc->fault_policy > FAULT_RESET)
 			problem(&r, "p%u '%s': unknown fault policy %u", p, pn, pc->fault_policy);
 		if (pc->nr_slots == 0 || pc->nr_slots > HV_MAX_SLOTS) {

@@ -149,7 +149,9 @@ static int partition_boot(struct partition *p)
 	for (u32 s = 0; s < p->nr_slots; s++)
 		if (!(p->slots[s].flags & SLOT_F_READONLY))
 			memset(arch_hpa_to_ptr(p->slots[s].hpa), 0, p->slots[s].size);
-	if (elf_load(p, p->cfg->image, p->cfg->image_size, &b.entry, err, sizeof(err)) != HV_OK) {
+	if (elf_load(p, p->cfg->image,
+	             (u64)((const u8 *)p->cfg->image_end - (const u8 *)p->cfg->image), &b.entry,
+	             err, sizeof(err)) != HV_OK) {
 		partition_log(p, "cannot load its image: %s", err);
 		return HV_E_INVAL;
 	}

@@ -41,7 +41,7 @@ struct hv_partition_cfg {
 	/* The guest: an ELF image embedded in the hypervisor (.incbin), loaded
 	 * into the slots at boot. No image: the partition is created, not run. */
 	const void *image;
-	u64 image_size;
+	const void *image_end;
 	const char *cmdline; /* what the guest finds where the native machine
 	                        puts -append (s390x: 0x10480), may be NULL */
 	u64 features;        /* arch-defined machine features offered to the
