@@ -94,3 +94,8 @@ endif()
 add_test(NAME lint.clang-format COMMAND ${CMAKE_SOURCE_DIR}/tools/lint format)
 add_test(NAME lint.cppcheck COMMAND ${CMAKE_SOURCE_DIR}/tools/lint cppcheck)
 set_tests_properties(lint.clang-format lint.cppcheck PROPERTIES LABELS lint TIMEOUT 300)
+
+# Unit tests of arch emulation layers (built for the host) and the guest
+# scenarios, each owned by its arch's files.
+include(${CMAKE_SOURCE_DIR}/tests/unit/mips64/unit.cmake OPTIONAL)
+include(${CMAKE_SOURCE_DIR}/tests/unit/s390x/unit.cmake OPTIONAL)

@@ -9,6 +9,12 @@
 #   - --expect-cpus N and the SMP lines do not show N distinct CPUs online
 #     (boot CPU included) and N-1 secondaries answering the IPI -> smp (rc 1)
 #   - an --expect REGEX line missing            -> marker   (rc 1)
+#   - a guest test line "TEST <suite>.<name> FAIL" (any partition, or the
+#     guest itself in --native runs)            -> test-fail (rc 1)
+#   - fewer than --expect-pass N "TEST ... PASS" lines -> tests (rc 1)
+# --native: the image is a guest run directly on the emulator, without Tern:
+# no "[hv] EXIT" line is expected; the guest SDK's last line
+# "TESTS DONE pass=P fail=F skip=S" takes its place.
 #   - the emulator's own status contradicts N  -> emulator-rc (rc 1), where
 #     the emulator can report N (QEMU MIPS with semihosting)
 # A failing run prints the tail of the console log.
@@ -25,6 +31,8 @@ RUN_CPUS=""
 RUN_MEM=""
 RUN_MODEL=""
 RUN_IMAGE=""
+RUN_NATIVE=0
+RUN_EXPECT_PASS=""
 
 run_usage_common() {
     cat <<'USAGE'
@@ -37,6 +45,8 @@ run_usage_common() {
   --log FILE         keep the console log here (default: a temporary file)
   --quiet            do not stream the console, print only the verdict
   --gdb              (QEMU) wait for gdb on :1234 before the first instruction
+  --expect-pass N    require at least N guest "TEST ... PASS" lines (and no FAIL)
+  --native           the image is a guest run without Tern (judged by "TESTS DONE")
 USAGE
 }
 
@@ -55,6 +65,8 @@ run_parse() {
             --append) RUN_APPEND=$2; shift 2 ;;
             --quiet) RUN_QUIET=1; shift ;;
             --gdb) RUN_GDB=1; shift ;;
+            --native) RUN_NATIVE=1; shift ;;
+            --expect-pass) RUN_EXPECT_PASS=$2; shift 2 ;;
             -h|--help) usage; exit 0 ;;
             -*) echo "$(basename "$0"): unknown option $1" >&2; usage >&2; exit 64 ;;
             *) RUN_IMAGE=$1; shift ;;
@@ -79,13 +91,19 @@ run_judge() {
     local verdict=pass rc=0 why="" status=""
 
     status=$(sed -n 's/^.*\[hv\] EXIT status=\(-\{0,1\}[0-9][0-9]*\).*$/\1/p' "$log" | tail -1)
+    if [ "$RUN_NATIVE" = 1 ]; then
+        # A guest on its own: its SDK's summary line stands for the EXIT line.
+        status=$(sed -n 's/^.*TESTS DONE pass=[0-9]* fail=\([0-9]*\).*$/\1/p' "$log" | tail -1)
+        [ -n "$status" ] && [ "$status" != 0 ] && status=1
+        meaningful=0
+    fi
     if grep -q '\[hv\] PANIC' "$log"; then
         verdict=panic; rc=2; why=$(grep -m1 '\[hv\] PANIC' "$log")
     elif [ -z "$status" ]; then
         if [ "$erc" = 124 ] || [ "$erc" = 137 ]; then
             verdict=timeout; rc=124; why="no EXIT line within ${RUN_TIMEOUT}s"
         else
-            verdict=no-exit; rc=3; why="emulator ended (rc $erc) without an EXIT line"
+            verdict=no-exit; rc=3; why="emulator ended (rc $erc) without an EXIT line (or TESTS DONE, --native)"
         fi
     elif [ "$status" != "$RUN_EXPECT_EXIT" ]; then
         verdict=exit-status; rc=1; why="EXIT status=$status, expected $RUN_EXPECT_EXIT"
@@ -100,6 +118,16 @@ run_judge() {
             verdict=smp; rc=1; why="expected $n CPUs online, saw $up"
         elif ! grep -qx "\[hv\] smp: $sec of $sec secondary cpus answered an IPI" "$log" || [ "$ans" -ne "$sec" ]; then
             verdict=smp; rc=1; why="expected $sec IPI answers, saw $ans"
+        fi
+    fi
+    if [ $rc -eq 0 ] && grep -qE 'TEST [A-Za-z0-9_.-]+ FAIL' "$log"; then
+        verdict=test-fail; rc=1; why=$(grep -m1 -E 'TEST [A-Za-z0-9_.-]+ FAIL' "$log")
+    fi
+    if [ $rc -eq 0 ] && [ -n "$RUN_EXPECT_PASS" ]; then
+        local np
+        np=$(grep -cE 'TEST [A-Za-z0-9_.-]+ PASS' "$log")
+        if [ "$np" -lt "$RUN_EXPECT_PASS" ]; then
+            verdict=tests; rc=1; why="$np guest tests passed, expected at least $RUN_EXPECT_PASS"
         fi
     fi
     if [ $rc -eq 0 ]; then
