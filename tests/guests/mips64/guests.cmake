@@ -1,0 +1,5 @@
+# mips64 test guests (tests/guests/mips64): each built in both layouts by
+# tern_mips64_guest (arch/mips64/guest.cmake), and run as a partition by a
+# tern_guest_system. Scenarios: tests/scenarios/mips64-guests.cmake.
+set(TG_DIR ${CMAKE_SOURCE_DIR}/tests/guests/mips64)
+tern_mips64_guest(smoke SOURCES ${TG_DIR}/smoke.c)
