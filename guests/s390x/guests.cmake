@@ -1,0 +1,1 @@
+# Tern s390x guest SDK users shipped with Tern: the demo system.
