@@ -28,9 +28,10 @@ _start:
 	.text
 /* An interruption: save the GPRs in the lowcore (per CPU, as real address
  * 0x200 is the CPU's own prefix area), build a struct irq_ctx on the
- * interrupted stack, call the C handler with it, write the (possibly
- * changed) PSW back to the old-PSW slot and resume with it. */
-	.macro	IRQ_STUB name, oldpsw, handler
+ * interrupted stack, call the C handler with it, and resume with the
+ * (possibly changed) PSW from a slot of this class outside the low 512
+ * bytes, which low-address protection may guard. */
+	.macro	IRQ_STUB name, oldpsw, handler, resume
 	.globl	\name
 \name:
 	stmg	%r0,%r15,LC_SAVE_GPRS
@@ -39,17 +40,17 @@ _start:
 	mvc	FRAME+128(16,%r15),\oldpsw
 	la	%r2,FRAME(%r15)
 	brasl	%r14,\handler
-	mvc	\oldpsw(16),FRAME+128(%r15)
+	mvc	\resume(16),FRAME+128(%r15)
 	lmg	%r0,%r15,FRAME(%r15)
-	lpswe	\oldpsw
+	lpswe	\resume
 	.endm
 
-	IRQ_STUB sdk_ext_stub, LC_EXT_OLD_PSW, sdk_ext_handler
-	IRQ_STUB sdk_pgm_stub, LC_PGM_OLD_PSW, sdk_pgm_handler
-	IRQ_STUB sdk_svc_stub, LC_SVC_OLD_PSW, sdk_svc_handler
-	IRQ_STUB sdk_io_stub, LC_IO_OLD_PSW, sdk_io_handler
-	IRQ_STUB sdk_mcck_stub, LC_MCCK_OLD_PSW, sdk_mcck_handler
-	IRQ_STUB sdk_restart_stub, LC_RESTART_OLD_PSW, sdk_restart_handler
+	IRQ_STUB sdk_ext_stub, LC_EXT_OLD_PSW, sdk_ext_handler, LC_RESUME_PSW
+	IRQ_STUB sdk_pgm_stub, LC_PGM_OLD_PSW, sdk_pgm_handler, LC_RESUME_PSW+16
+	IRQ_STUB sdk_svc_stub, LC_SVC_OLD_PSW, sdk_svc_handler, LC_RESUME_PSW+32
+	IRQ_STUB sdk_io_stub, LC_IO_OLD_PSW, sdk_io_handler, LC_RESUME_PSW+48
+	IRQ_STUB sdk_mcck_stub, LC_MCCK_OLD_PSW, sdk_mcck_handler, LC_RESUME_PSW+64
+	IRQ_STUB sdk_restart_stub, LC_RESTART_OLD_PSW, sdk_restart_handler, LC_RESUME_PSW+80
 
 /* A secondary CPU after SIGP RESTART: its prefix area holds the stack and
  * the CR0 to use (smp.c). */

@@ -3,7 +3,7 @@
 # tests/scenarios/s390x-guests.cmake.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers)
+foreach(g console stsi sclp_info timers smp pgm)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 

@@ -47,8 +47,8 @@ int main(void)
 	u16 rnmax = be16(sccb + 8), ncpu = be16(sccb + 16), cpuoff = be16(sccb + 18);
 	u8 rnsize = sccb[10];
 	u64 mem = sclp_memory_size();
-	printf("sclp: rnmax %u rnsize %u -> %llu MiB; %u cpu entries at offset %u\n", rnmax,
-	       rnsize, (unsigned long long)(mem >> 20), ncpu, cpuoff);
+	printf("sclp: rnmax %u rnsize %u -> %llu MiB; %u cpu entries at offset %u\n", rnmax, rnsize,
+	       (unsigned long long)(mem >> 20), ncpu, cpuoff);
 	CHECK(S, "mem_nonzero", mem >= (1u << 20));
 	if (want_mib)
 		CHECK_EQ(S, "mem_size", mem >> 20, want_mib);

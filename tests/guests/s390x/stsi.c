@@ -55,8 +55,9 @@ int main(void)
 	ebcdic_field(type, page + 48, 4);
 	ebcdic_field(model, page + 100, 16);
 	printf("stsi: 1.1.1 manufacturer '%s' type '%s' model '%s'\n", manu, type, model);
-	CHECK(S, "1_1_1_fields", all_printable_ebcdic(page + 32, 16) &&
-	                             all_printable_ebcdic(page + 48, 4) && type[0] != 0);
+	CHECK(S, "1_1_1_fields",
+	      all_printable_ebcdic(page + 32, 16) && all_printable_ebcdic(page + 48, 4) &&
+	          type[0] != 0);
 
 	/* STIDP agrees with the machine type of STSI 1.1.1. */
 	u64 id = stidp();

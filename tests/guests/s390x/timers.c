@@ -121,8 +121,8 @@ static void test_cpu_timer(void)
 {
 	set_cpu_timer(0x0000100000000000ll);
 	s64 v = get_cpu_timer();
-	CHECK(S, "cpt_readback", v <= 0x0000100000000000ll && v > 0x0000100000000000ll - 
-	                                  (s64)(100000 * TOD_PER_US));
+	CHECK(S, "cpt_readback",
+	      v <= 0x0000100000000000ll && v > 0x0000100000000000ll - (s64)(100000 * TOD_PER_US));
 	set_cpu_timer(0x0000100000000000ll);
 	udelay(2000);
 	v = get_cpu_timer();

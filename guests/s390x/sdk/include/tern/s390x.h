@@ -25,10 +25,11 @@
 #define LC_MCCK_NEW_PSW 0x1e0
 #define LC_IO_NEW_PSW 0x1f0
 /* The SDK's own words in 0x200-0x2ff (left to the program). */
-#define LC_SAVE_GPRS 0x200 /* r0-r15 at an interruption, 128 bytes */
-#define LC_CPU_STACK 0x2e0 /* secondary CPU: initial r15 */
-#define LC_CPU_CR0 0x2e8   /* secondary CPU: CR0 to load */
-#define LC_SIZE 0x2000     /* 8 KiB prefix area */
+#define LC_SAVE_GPRS 0x200  /* r0-r15 at an interruption, 128 bytes */
+#define LC_RESUME_PSW 0x280 /* 6 x 16: the PSW each interruption class resumes with */
+#define LC_CPU_STACK 0x2e0  /* secondary CPU: initial r15 */
+#define LC_CPU_CR0 0x2e8    /* secondary CPU: CR0 to load */
+#define LC_SIZE 0x2000      /* 8 KiB prefix area */
 
 #ifndef __ASSEMBLER__
 
