@@ -3,3 +3,5 @@
 # tern_guest_system. Scenarios: tests/scenarios/mips64-guests.cmake.
 set(TG_DIR ${CMAKE_SOURCE_DIR}/tests/guests/mips64)
 tern_mips64_guest(smoke SOURCES ${TG_DIR}/smoke.c)
+tern_mips64_guest(cp0 SOURCES ${TG_DIR}/cp0.c)
+tern_mips64_guest(tlb SOURCES ${TG_DIR}/tlb.c ${TG_DIR}/insn.S)
