@@ -3,7 +3,7 @@
 # tests/scenarios/s390x-guests.cmake.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp pgm)
+foreach(g console stsi sclp_info timers smp pgm diag318 diag308 hostile)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
