@@ -1,11 +1,35 @@
-# Tern s390x test guests: each runs natively under QEMU -kernel and as a
-# partition (tern_guest_system) on Hercules. Scenarios:
-# tests/scenarios/s390x-guests.cmake.
+# Tern s390x test guests: each ELF runs natively under QEMU -kernel and as
+# a partition (the tern-s390x-g-*.ins systems below) on Hercules; the
+# scenarios are in tests/scenarios/s390x-guests.cmake. The command lines
+# tell a guest what the machine is meant to look like (cpus=, mem= in MiB,
+# diag318=, reipl=), so the native run and the partition check the same.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp pgm diag318 diag308 hostile)
+foreach(g console stsi sclp_info timers smp pgm diag318 diag308 hostile addressing worker spinner)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
-s390x_guest_system(s390x-g-console
-  --mem 32M --append "greeting=hello-tern" --guest guest-console.elf)
+# One partition each (32 MiB: the native runs use -m 32M too).
+s390x_guest_system(s390x-g-console --mem 32M --append "greeting=hello-tern" --guest guest-console.elf)
+s390x_guest_system(s390x-g-stsi --mem 32M --cpus 2 --append "cpus=2" --guest guest-stsi.elf)
+s390x_guest_system(s390x-g-sclp_info --mem 32M --cpus 2 --append "cpus=2 mem=32" --guest guest-sclp_info.elf)
+s390x_guest_system(s390x-g-timers --mem 32M --guest guest-timers.elf)
+s390x_guest_system(s390x-g-smp --mem 32M --cpus 2 --append "cpus=2" --guest guest-smp.elf)
+s390x_guest_system(s390x-g-pgm --mem 32M --guest guest-pgm.elf)
+s390x_guest_system(s390x-g-diag318-off --mem 32M --append "diag318=0" --guest guest-diag318.elf)
+s390x_guest_system(s390x-g-diag318-on --mem 32M --features 0x1 --append "diag318=1" --guest guest-diag318.elf)
+s390x_guest_system(s390x-g-diag308 --mem 32M --guest guest-diag308.elf)
+s390x_guest_system(s390x-g-diag308-reipl --mem 32M --append "reipl=1" --guest guest-diag308.elf)
+s390x_guest_system(s390x-g-hostile --mem 32M --guest guest-hostile.elf)
+s390x_guest_system(s390x-g-addressing --mem 32M --guest guest-addressing.elf)
+
+# Two partitions at once. The attacker's memory ends where the worker's
+# begins on the host (mkconfig places partitions one after the other).
+s390x_guest_system(s390x-g-isolation --mem 32M --guest guest-addressing.elf
+  --append "steps=10 step_ms=50" --guest guest-worker.elf)
+# A guest spinning with interrupts off beside one that makes timed progress.
+s390x_guest_system(s390x-g-spin --mem 32M --append "spin_ms=6000" --guest guest-spinner.elf
+  --append "steps=10 step_ms=50" --guest guest-worker.elf)
+# Three partitions, four vCPUs: SMP ping-pong, timers and hostile input together.
+s390x_guest_system(s390x-g-mix --mem 32M --cpus 2 --append "cpus=2" --guest guest-smp.elf
+  --cpus 1 --append "mix=1" --guest guest-timers.elf --guest guest-hostile.elf)

@@ -1,0 +1,104 @@
+# s390x guest scenarios (the guest SDK's; included by CMakeLists.txt here).
+#   scenario.s390x-native-*   each test guest alone on QEMU (-kernel, TCG)
+#   scenario.s390x-guest-*    the guests as Tern partitions on Hercules (SIE)
+#   scenario.s390x-diff-*     the same ELF natively and as a partition,
+#                             compared by tools/difftest
+# The partition scenarios need the SIE backend: they are registered once
+# arch/s390x/arch.cmake no longer builds the no-backend placeholder
+# (guest_none.c), or with -DTERN_S390X_PARTITIONS=ON/OFF.
+set(_sc ${CMAKE_CURRENT_LIST_DIR})
+file(READ ${CMAKE_SOURCE_DIR}/arch/s390x/arch.cmake _s390x_arch)
+if(_s390x_arch MATCHES "guest_none\\.c")
+  set(_s390x_backend OFF)
+else()
+  set(_s390x_backend ON)
+endif()
+set(TERN_S390X_PARTITIONS ${_s390x_backend} CACHE BOOL
+  "register the s390x guest scenarios that run partitions on Hercules")
+
+# --- natively on QEMU: the guests themselves must pass -----------------------
+# s390x_native(NAME CPUS APPEND): guest-NAME.elf with -m 32M.
+function(s390x_native name cpus append)
+  set(extra)
+  if(append)
+    set(extra --append ${append})
+  endif()
+  tern_scenario(s390x-native-${name} 60
+    ${T}/run-qemu-s390x --native --cpus ${cpus} --mem 32M --timeout 60 ${extra}
+    --log ${LOGS}/s390x-native-${name}.log ${S}/guest-${name}.elf)
+endfunction()
+
+s390x_native(console 1 "greeting=hello-tern")
+s390x_native(stsi 2 "cpus=2")
+s390x_native(sclp_info 2 "cpus=2 mem=32")
+s390x_native(timers 1 "")
+s390x_native(smp 2 "cpus=2")
+s390x_native(pgm 1 "")
+s390x_native(diag318 1 "diag318=0")
+s390x_native(diag308 1 "")
+s390x_native(hostile 1 "")
+s390x_native(addressing 1 "")
+s390x_native(worker 1 "steps=10 step_ms=50")
+s390x_native(spinner 1 "spin_ms=500")
+
+if(NOT TERN_S390X_PARTITIONS)
+  return()
+endif()
+
+# --- as partitions on Hercules ---------------------------------------------------
+# s390x_partition(SYSTEM CPUS EXPECT_PASS [run-hercules options...])
+function(s390x_partition sys cpus npass)
+  tern_scenario(s390x-guest-${sys} 120
+    ${T}/run-hercules --cpus ${cpus} --expect-pass ${npass} --timeout 120 ${ARGN}
+    --log ${LOGS}/s390x-guest-${sys}.log ${S}/tern-s390x-g-${sys}.ins)
+endfunction()
+
+s390x_partition(console 1 7 --expect "^\\[p0\\] console: hello from an s390x guest$")
+s390x_partition(stsi 2 16 --expect "^\\[p0\\] TEST stsi_id.host_tern PASS$")
+s390x_partition(sclp_info 2 9)
+s390x_partition(timers 1 15)
+s390x_partition(smp 2 20)
+s390x_partition(pgm 1 9)
+s390x_partition(diag318-off 1 4)
+s390x_partition(diag318-on 1 4 --expect "^\\[hv\\] p0 .*cpnc=0x7e")
+s390x_partition(diag308 1 6)
+# Two boots (the IPL parameter block marks the first), then a clean end.
+s390x_partition(diag308-reipl 1 8
+  --expect "^\\[p0\\] diag308: re-IPL" --expect "^\\[p0\\] TEST diag308.reipl PASS$")
+s390x_partition(hostile 1 18)
+s390x_partition(addressing 1 8)
+# Two partitions: the attacker's addressing exceptions, the worker intact.
+s390x_partition(isolation 2 11
+  --expect "^\\[p0\\] TESTS DONE pass=8 fail=0" --expect "^\\[p1\\] TESTS DONE pass=3 fail=0")
+# Three partitions, four vCPUs at once.
+s390x_partition(mix 4 53)
+# A spinner with interrupts off beside a worker: the worker finishes while
+# the spinner still spins, and the spinner's bounded loop ends the run.
+tern_scenario(s390x-guest-spin 120
+  bash -c "${T}/run-hercules --cpus 2 --expect-pass 4 --timeout 120 --log ${LOGS}/s390x-guest-spin.log ${S}/tern-s390x-g-spin.ins && ${_sc}/order-s390x.sh ${LOGS}/s390x-guest-spin.log '^\\[p0\\] spinner: start' '^\\[p1\\] TESTS DONE pass=3 fail=0' '^\\[p0\\] spinner: done'")
+
+# --- differential: native QEMU vs partition on Hercules -------------------------
+# s390x_diff(NAME GUEST SYSTEM CPUS APPEND [--ignore SUITE]...)
+function(s390x_diff name guest sys cpus append)
+  set(extra)
+  if(append)
+    set(extra --append ${append})
+  endif()
+  tern_scenario(s390x-diff-${name} 240
+    ${_sc}/diff-s390x.sh --name s390x-diff-${name} --elf ${S}/guest-${guest}.elf
+    --ins ${S}/tern-s390x-g-${sys}.ins --cpus ${cpus} --mem 32M ${extra}
+    --timeout 120 --logs ${LOGS} ${ARGN})
+endfunction()
+
+s390x_diff(console console console 1 "greeting=hello-tern")
+# The identity (manufacturer, control program) differs by design.
+s390x_diff(stsi stsi stsi 2 "cpus=2" --ignore stsi_id)
+s390x_diff(sclp_info sclp_info sclp_info 2 "cpus=2 mem=32")
+s390x_diff(timers timers timers 1 "")
+s390x_diff(smp smp smp 2 "cpus=2")
+s390x_diff(pgm pgm pgm 1 "")
+# DIAG 318 off on both (QEMU TCG cannot offer it); "on" is Tern-only above.
+s390x_diff(diag318 diag318 diag318-off 1 "diag318=0")
+s390x_diff(diag308 diag308 diag308 1 "")
+s390x_diff(hostile hostile hostile 1 "")
+s390x_diff(addressing addressing addressing 1 "")
