@@ -5,10 +5,10 @@ set(TERN_ARCH_SOURCES
   ${CMAKE_SOURCE_DIR}/boot/mips64/head.S
   ${CMAKE_SOURCE_DIR}/boot/mips64/vectors.S
   ${TERN_MIPS64_ARCH}/cpu_asm.S
+  ${TERN_MIPS64_ARCH}/te_entry.S
   ${TERN_MIPS64_ARCH}/console.c
   ${TERN_MIPS64_ARCH}/cpu.c
   ${TERN_MIPS64_ARCH}/crash.c
-  ${TERN_MIPS64_ARCH}/guest_none.c
   ${TERN_MIPS64_ARCH}/exception.c
   ${TERN_MIPS64_ARCH}/ipi.c
   ${TERN_MIPS64_ARCH}/lefi.c
@@ -16,6 +16,18 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/setup.c
   ${TERN_MIPS64_ARCH}/smp.c
   ${TERN_MIPS64_ARCH}/timer.c
+  ${TERN_MIPS64_ARCH}/decode.c
+  ${TERN_MIPS64_ARCH}/emulate.c
+  ${TERN_MIPS64_ARCH}/emulate_cp0.c
+  ${TERN_MIPS64_ARCH}/emulate_mem.c
+  ${TERN_MIPS64_ARCH}/emulate_tlb.c
+  ${TERN_MIPS64_ARCH}/te.c
+  ${TERN_MIPS64_ARCH}/te_devices.c
+  ${TERN_MIPS64_ARCH}/te_hcall.c
+  ${TERN_MIPS64_ARCH}/te_mmu.c
+  ${TERN_MIPS64_ARCH}/te_stats.c
+  ${TERN_MIPS64_ARCH}/vintc.c
+  ${CMAKE_SOURCE_DIR}/io/vuart16550.c
   ${CMAKE_SOURCE_DIR}/io/drivers/ns16550.c)
 
 # -msym32: the image lives in ckseg0, so symbols are 32-bit sign-extended

@@ -10,15 +10,18 @@ static bool in_idle_window(u64 epc)
 	return epc >= (u64)(uintptr_t)mips_idle_window && epc <= (u64)(uintptr_t)mips_idle_wait;
 }
 
-static void interrupt(struct mips_frame *f)
+void mips_irq_handle(u32 pending)
 {
-	u32 pending = (u32)f->cause & (u32)f->status & CAUSE_IP_MASK;
-
 	this_cpu()->arch.irqs++;
 	if (pending & CAUSE_IP7)
 		mips_timer_irq();
 	if (pending & CAUSE_IP6)
 		mips_ipi_irq();
+}
+
+static void interrupt(struct mips_frame *f)
+{
+	mips_irq_handle((u32)f->cause & (u32)f->status & CAUSE_IP_MASK);
 	/* Taken between enabling IE and `wait`, or reported at the `wait`
 	 * itself: returning there would sleep through this very wakeup. */
 	if (in_idle_window(f->epc))

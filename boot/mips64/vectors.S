@@ -116,6 +116,12 @@ mips_exc_common:
 	sd	$8, FRAME_ENTRYHI($16)
 	mfc0	$8, $15, 1		/* EBase */
 	sd	$8, FRAME_EBASE($16)
+	/* The hypervisor itself never runs in user mode: an exception from
+	 * user mode is a trap-and-emulate guest leaving (arch/mips64/te_entry.S). */
+	ld	$8, FRAME_STATUS($16)
+	andi	$8, $8, ST_KSU
+	bnez	$8, mips_te_exit
+	 nop
 
 	ld	$8, AREA_DEPTH($17)	/* each level has its own stack */
 	dsll	$8, $8, 3

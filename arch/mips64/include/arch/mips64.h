@@ -20,6 +20,9 @@ void mips_save_regs(struct mips_frame *f);
 __noreturn void mips_boot_main(s64 argc, u64 argv, u64 lefi);
 __noreturn void mips_secondary_main(u64 arg);
 void mips_exception(struct mips_frame *f);
+/* exception.c: the host interrupts in `pending` (Cause & Status IP bits),
+ * also for interrupts that arrive while a guest runs. */
+void mips_irq_handle(u32 pending);
 
 /* cpu.c: per-CPU setup common to the boot CPU and secondaries. */
 void mips_cpu_setup(void);
@@ -53,6 +56,9 @@ void mips_ipi_stop_others(void);
 
 /* crash.c */
 __noreturn void mips_crash(const struct mips_frame *f);
+
+/* te_mmu.c: host facts the trap-and-emulate backend needs. */
+void te_mmu_init(u32 prid);
 
 /* power.c */
 __noreturn void mips_halt(void);

@@ -3,7 +3,11 @@
 #ifndef ARCH_TYPES_H
 #define ARCH_TYPES_H
 
+#include "arch/emulate.h"
+#include "arch/vintc.h"
+#include "hv/spinlock.h"
 #include "hv/types.h"
+#include "io/vuart16550.h"
 
 /* Per-CPU arch state, inside core's percpu[hwid]. Touched by its own CPU
  * (timer) and, for ipi_slot, read by every sender. */
@@ -15,13 +19,47 @@ struct arch_percpu {
 	u32 irqs;       /* interrupts taken (statistics) */
 };
 
-/* Placeholders: guests arrive with the trap-and-emulate backend. */
+/* Per-vCPU state of the trap-and-emulate backend (arch/mips64/te*.c).
+ * The vCPU is bound to one physical CPU, whose TLB holds only its shadow
+ * entries, so the host ASIDs are per vCPU. */
+enum te_exit_reason {
+	TE_EXIT_IRQ,        /* host interrupt (timer, IPI): back to core */
+	TE_EXIT_CPU,        /* Coprocessor Unusable: privileged instruction */
+	TE_EXIT_RI,         /* Reserved Instruction: CPUCFG, RDHWR */
+	TE_EXIT_TLB_SHADOW, /* host TLB miss filled from the guest's mappings */
+	TE_EXIT_TLB_GUEST,  /* TLB refill/invalid/modified reflected to the guest */
+	TE_EXIT_MMIO,       /* device access emulated */
+	TE_EXIT_KSEG,       /* ckseg/XKPHYS access or jump emulated */
+	TE_EXIT_ADDR,       /* address error reflected */
+	TE_EXIT_BUS,        /* bus error reflected (no memory, no device) */
+	TE_EXIT_REFLECT,    /* syscall, break, trap, overflow, FP ... reflected */
+	TE_EXIT_HCALL,      /* hypercall */
+	TE_EXIT_VIRQ,       /* interrupt delivered to the guest */
+	TE_EXIT_NR
+};
+
+struct te_asids {
+	u32 gen;  /* bumped when every shadow must go */
+	u32 next; /* next free host ASID (1..255) */
+	u32 map_gen[2][256];
+	u8 map[2][256]; /* [guest kernel?][guest ASID] -> host ASID */
+};
+
 struct arch_vcpu {
-	u32 reserved;
+	struct mips_guest_ctx ctx;
+	bool started;
+	bool waiting;   /* in WAIT: runs again only for an interrupt */
+	bool resume_bd; /* ctx.pc is a branch whose delay slot was interrupted */
+	u32 exits[TE_EXIT_NR];
+	struct te_asids asids;
+	int exit_kind; /* a device asked to end the guest: VEXIT_DONE/RESET */
+	int exit_status;
 };
 
 struct arch_partition {
-	u32 reserved;
+	spinlock_t lock; /* the devices below, shared by the partition's vCPUs */
+	struct vuart16550 vuart;
+	struct vintc vintc;
 };
 
 #endif

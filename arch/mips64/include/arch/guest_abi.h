@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* The mips64 guest ABI of Tern: what a guest may rely on, stable across
+ * releases and the same for the trap-and-emulate backend (QEMU) and the VZ
+ * backend (Loongson-3A R4). Shared by C and assembler; the guest SDK
+ * includes it.
+ *
+ * Address space seen by a trap-and-emulate guest (it runs in user mode):
+ *   0x00000000-0x3fffffff  guest useg: mapped by the guest's own TLB writes
+ *                          (guest-virtual = what the guest wrote in EntryHi)
+ *   0x40000000-0x5fffffff  "kseg0" window: guest-physical 0 + offset, cached
+ *                          by Config0.K0 (uncached, K0 = 2, after reset)
+ *   0x60000000-0x7fffffff  "kseg1" window: guest-physical 0 + offset, uncached
+ *   ckseg0/ckseg1/XKPHYS   reachable too, but every access traps and is
+ *                          emulated (slow); a jump into ckseg0/ckseg1 continues
+ *                          at the window alias. Link for 0x40000000 (kseg0).
+ * Only guest kernel mode (KSU = 0, or EXL/ERL) reaches the windows; guest
+ * user mode gets an address error there, as native user mode gets in kseg0.
+ * Exception vectors follow EBase as hardware does (EBase is kept in its
+ * architectural ckseg0 form, 0xffffffff80000000 + base; the vector runs at
+ * the kseg0-window alias, 0x40000000 + base).
+ *
+ * Guest-physical map (the native loongson3-virt addresses):
+ *   0 ...                  RAM: the partition's memory slots
+ *   0x10080010             PM register: byte 0xff = power off (exit status
+ *                          0), byte 0x00 = reset (re-IPL the partition)
+ *   0x1fe001e0 (8 bytes)   16550 UART (byte registers) -> the "[pN]" console;
+ *                          interrupt on vINTC input 0
+ *   0x3ff01400 (0x60)      LIOINTC-like interrupt controller: mapper bytes,
+ *                          IEN_SET/IEN_CLR, ISR, per-core ISR; drives IP2-IP5
+ *   0x10000000-0x1fffffff, 0x30000000-0x3fffffff (elsewhere): read zero,
+ *                          writes ignored (QEMU's "mmio fallback")
+ *   anything else          bus error: DBE (data) or IBE (fetch), also when
+ *                          the guest's TLB points at memory it does not own
+ * Interrupt lines: IP7 CP0 timer (Count/Compare, IntCtl.IPTI = 7), IP2-IP5
+ * from the vINTC, IP0/IP1 software, IP6 reserved (virtual IPI, later).
+ *
+ * Hypercalls: `hypcall` (VZ encoding 0x42000028, code field 0). In user
+ * mode on a non-VZ CPU it traps as Coprocessor Unusable, so both backends
+ * see it. Function in v0 ($2), arguments in a0-a3 ($4-$7), result in v0.
+ * `sdbbp` is NOT an exit under trap-and-emulate: on QEMU a guest's sdbbp
+ * enters the CPU's debug mode, which the hypervisor cannot intercept. */
+#ifndef ARCH_GUEST_ABI_H
+#define ARCH_GUEST_ABI_H
+
+#define TERN_GUEST_KSEG0 0x40000000
+#define TERN_GUEST_KSEG1 0x60000000
+#define TERN_GUEST_WINDOW_SIZE 0x20000000
+#define TERN_GUEST_PM_CNTL 0x10080010 /* guest-physical */
+#define TERN_GUEST_PM_POWEROFF 0xff
+#define TERN_GUEST_PM_RESET 0x00
+#define TERN_GUEST_UART 0x1fe001e0  /* guest-physical */
+#define TERN_GUEST_VINTC 0x3ff01400 /* guest-physical */
+
+#define TERN_HYPCALL_INSN 0x42000028 /* hypcall 0 */
+
+/* Hypercall functions (v0). */
+#define TERN_HC_VERSION 0 /* -> v0 = TERN_GUEST_ABI_MAGIC, v1 = version */
+#define TERN_HC_EXIT 1    /* a0 = status: the partition ends with it */
+#define TERN_HC_PUTC 2    /* a0 = byte to the console */
+#define TERN_HC_WRITE                                                                              \
+	3               /* a0 = guest-physical buffer, a1 = length (<= 4096)                       \
+	                   -> v0 = bytes written */
+#define TERN_HC_RESET 4 /* re-IPL the partition */
+
+#define TERN_GUEST_ABI_MAGIC 0x5445524e /* "TERN" */
+#define TERN_GUEST_ABI_VERSION 1
+
+/* Hypercall errors (v0, negative). */
+#define TERN_HC_ENOSYS (-1) /* unknown function or non-zero code field */
+#define TERN_HC_EFAULT (-2) /* a buffer outside the partition's memory */
+
+#endif

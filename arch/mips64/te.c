@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: MIT */
+/* The trap-and-emulate backend: MIPS guests on a CPU without VZ (QEMU's
+ * Loongson-3 models). The guest kernel runs in user mode with CU0 clear and
+ * UX set (64-bit operations allowed); its CP0 and TLB are the soft copies
+ * of the emulation layer; a shadow TLB maps it (te_mmu.c).
+ *
+ * One exit path: guest -> vector -> mips_te_exit -> te_enter() returns the
+ * frame -> dispatch() on the ExcCode -> the emulation layer or a reflection
+ * into the guest -> enter again, until something needs core (a host
+ * interrupt, WAIT with nothing pending, the guest's end, a reset, a fault).
+ *
+ * What the guest sees of CPUCFG (Loongson's lwc2-encoded cpucfg):
+ *  - 3A1000 model: CPUCFG raises Reserved Instruction in user mode, so it is
+ *    emulated: CFG0 = 0x14c000, CFG1/CFG2 = a Loongson-3 baseline masked as
+ *    KVM masks them (no VZ, no IOCSR), CFG3 = 0, every other word 0.
+ *  - 3A4000 model: QEMU executes CPUCFG in user mode without a trap, so the
+ *    guest reads the host CPU's real words, unfiltered; the emulation (the
+ *    host's words, masked) is used only where it traps (and on VZ).
+ * Guest FPU: when the guest sets Status.CU1 the host runs it with CU1 (and
+ * FR) too. The hypervisor is soft-float, so the FPU state stays the guest's
+ * across exits without being saved. */
+#include "arch/te.h"
+#include "arch/cp0.h"
+#include "arch/mips64.h"
+#include "arch/platform.h"
+#include "hv/arch/timer.h"
+#include "hv/arch/vcpu.h"
+#include "hv/lib.h"
+
+#define HOST_GUEST_STATUS (ST_EXL | ST_IE | ST_UX | ST_KX | 0x10u /* KSU = user */)
+#define A0 4
+#define A1 5
+#define A2 6
+#define A3 7
+
+_Static_assert(__builtin_offsetof(struct mips_guest_ctx, hi) == FRAME_HI, "te_enter layout");
+_Static_assert(__builtin_offsetof(struct mips_guest_ctx, lo) == FRAME_LO, "te_enter layout");
+_Static_assert(__builtin_offsetof(struct mips_guest_ctx, pc) == FRAME_EPC, "te_enter layout");
+
+int arch_partition_init(struct partition *p)
+{
+	static bool once;
+
+	if (!once) {
+		te_mmu_init(read_c0_prid());
+		once = true;
+	}
+	p->arch.lock = (spinlock_t)SPINLOCK_INIT;
+	te_devices_reset(p);
+	return HV_OK;
+}
+
+void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
+{
+	struct arch_vcpu *a = &v->arch;
+	const u32 cfg[4] = {read_c0_config(), read_c0_config1(), read_c0_config2(),
+	                    read_c0_config3()};
+
+	a->ctx.ops = &te_emu_ops;
+	a->ctx.opaque = v;
+	mips_emu_reset(&a->ctx, v->id, read_c0_prid(), cfg);
+	te_shadow_drop(v);
+	a->waiting = a->resume_bd = false;
+	a->exit_kind = 0;
+	a->started = b != NULL;
+	if (v->id == 0)
+		te_devices_reset(v->part);
+	if (!b)
+		return;
+	/* What QEMU's -kernel loader gives a kernel: kernel mode with
+	 * Status = 0 (interrupts off, BEV and ERL clear), a0 = argc = 0. */
+	a->ctx.cp0.status = 0;
+	a->ctx.pc = te_window_pc(b->entry.v);
+	a->ctx.gpr[A0] = 0;
+	a->ctx.gpr[A1] = a->ctx.gpr[A2] = a->ctx.gpr[A3] = 0;
+}
+
+bool arch_vcpu_runnable(const struct vcpu *v)
+{
+	return v->arch.started;
+}
+
+u64 arch_elf_segment_gpa(u64 vaddr, u64 paddr)
+{
+	if (vaddr >= TE_KSEG0 && vaddr < TE_KSEG0 + 2 * TE_WINDOW)
+		return vaddr & (TE_WINDOW - 1);
+	if (vaddr >= 0xffffffff80000000ull && vaddr < 0xffffffffc0000000ull)
+		return vaddr & KSEG_PHYS_MASK;
+	return paddr;
+}
+
+u16 arch_elf_machine(void)
+{
+	return 8; /* EM_MIPS */
+}
+
+static void fault(struct vcpu *v, struct vcpu_exit *e, const char *what)
+{
+	e->kind = VEXIT_FAULT;
+	hv_snprintf(e->why, sizeof(e->why), "%s at pc 0x%llx", what,
+	            (unsigned long long)v->arch.ctx.pc);
+}
+
+/* The guest's exception exactly as the host took it. */
+static void reflect(struct vcpu *v, const struct mips_frame *f, u32 code, bool bd)
+{
+	u32 flags = (code == EXC_CODE_ADEL || code == EXC_CODE_ADES) ? RAISE_BADVADDR : 0;
+
+	v->arch.exits[TE_EXIT_REFLECT]++;
+	mips_emu_raise(&v->arch.ctx, code, f->epc, bd, f->badvaddr, flags,
+	               ((u32)f->cause >> C0_CAUSE_CE_SHIFT) & 3);
+}
+
+/* An EMU_* result: true to keep running the guest, false when *e is set. */
+static bool result(struct vcpu *v, int r, struct vcpu_exit *e)
+{
+	switch (r) {
+	case EMU_DONE:
+	case EMU_EXCEPTION:
+		return true;
+	case EMU_WAIT:
+		v->arch.waiting = true;
+		return true;
+	case EMU_HYPERCALL:
+		te_hypercall(v, e);
+		return e->kind == VEXIT_PREEMPT;
+	case EMU_EXIT:
+		e->kind = (u32)v->arch.exit_kind;
+		e->status = v->arch.exit_status;
+		hv_snprintf(e->why, sizeof(e->why), "guest wrote the PM register");
+		return false;
+	case EMU_UNHANDLED:
+	case EMU_FAIL:
+	default:
+		fault(v, e, "instruction the hypervisor cannot emulate");
+		return false;
+	}
+}
+
+/* One exit. Returns true to enter the guest again. */
+static bool dispatch(struct vcpu *v, const struct mips_frame *f, struct vcpu_exit *e)
+{
+	struct mips_guest_ctx *c = &v->arch.ctx;
+	u32 cause = (u32)f->cause, code = (cause >> CAUSE_EXC_SHIFT) & CAUSE_EXC_MASK;
+	bool bd = cause & CAUSE_BD;
+
+	v->arch.resume_bd = false;
+	switch (code) {
+	case EXC_CODE_INT:
+		v->arch.exits[TE_EXIT_IRQ]++;
+		v->arch.resume_bd = bd;
+		mips_irq_handle(cause & (u32)f->status & CAUSE_IP_MASK);
+		return false; /* VEXIT_PREEMPT: core looks at its kicks */
+	case EXC_CODE_CPU:
+		if (((cause >> C0_CAUSE_CE_SHIFT) & 3) != 0) {
+			reflect(v, f, code, bd); /* FPU/COP2 the guest did not enable */
+			return true;
+		}
+		v->arch.exits[TE_EXIT_CPU]++;
+		return result(v, mips_emulate(c, TRAP_PRIV, bd), e);
+	case EXC_CODE_RI:
+		v->arch.exits[TE_EXIT_RI]++;
+		return result(v, mips_emulate(c, TRAP_RI, bd), e);
+	case EXC_CODE_MOD:
+	case EXC_CODE_TLBL:
+	case EXC_CODE_TLBS:
+		return result(v, te_tlb_fault(v, code, f->badvaddr, bd), e);
+	case EXC_CODE_ADEL:
+	case EXC_CODE_ADES:
+		return result(v, te_addr_error(v, code, f->badvaddr, bd), e);
+	case EXC_CODE_SYS:
+	case EXC_CODE_BP:
+	case EXC_CODE_OV:
+	case EXC_CODE_TR:
+	case EXC_CODE_FPE:
+	case 16: /* implementation-specific */
+	case 18: /* C2E */
+	case 21: /* MSA disabled */
+	case 22: /* MDMX */
+		reflect(v, f, code, bd);
+		return true;
+	default: /* bus errors, machine check, watch: nothing a guest causes */
+		fault(v, e, "unexpected host exception");
+		return false;
+	}
+}
+
+/* Interrupt lines and the timer into the soft Cause; deliver if due. */
+static void update_irqs(struct vcpu *v)
+{
+	struct mips_guest_ctx *c = &v->arch.ctx;
+
+	mips_timer_update(c);
+	mips_set_irq_lines(c, te_device_irq_lines(v));
+}
+
+void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+{
+	struct arch_vcpu *a = &v->arch;
+	struct mips_guest_ctx *c = &a->ctx;
+
+	for (;;) {
+		update_irqs(v);
+		if (a->waiting) {
+			if (!mips_irq_deliverable(c)) {
+				e->kind = VEXIT_IDLE;
+				e->deadline = mips_timer_deadline(c);
+				return;
+			}
+			a->waiting = false;
+		}
+		if (READ_ONCE(v->kick))
+			return; /* VEXIT_PREEMPT */
+		if (mips_irq_deliverable(c)) {
+			a->exits[TE_EXIT_VIRQ]++;
+			mips_deliver_irq(c, a->resume_bd);
+			a->resume_bd = false;
+		}
+		c->pc = te_window_pc(c->pc);
+		u32 st = (read_c0_status() & ST_IM_MASK) | HOST_GUEST_STATUS |
+		         ((u32)c->cp0.status & (C0_ST_CU1 | C0_ST_FR));
+		u64 deadline = mips_timer_deadline(c);
+		if (deadline != ~0ull)
+			arch_timer_set_deadline(deadline);
+		const struct mips_frame *f = te_enter(c, st, te_host_asid(v));
+		memcpy(c->gpr, f->gpr, sizeof(c->gpr));
+		c->gpr[0] = 0;
+		c->hi = f->hi;
+		c->lo = f->lo;
+		c->pc = f->epc;
+		if (!dispatch(v, f, e))
+			return;
+	}
+}

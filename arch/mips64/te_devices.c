@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+/* The guest-physical devices of a trap-and-emulate partition, at the
+ * addresses loongson3-virt has them: the PM register (power off, reset),
+ * the 16550 UART (to the partition's tagged console) and the LIOINTC-like
+ * interrupt controller; QEMU's read-zero "mmio fallback" ranges; anything
+ * else is no device (the caller raises a bus error). Accesses of any size
+ * and alignment arrive here (the guest chooses them): byte devices take
+ * them byte by byte, none can index outside its registers. */
+#include "arch/te.h"
+#include "arch/vintc.h"
+#include "hv/spinlock.h"
+#include "io/vuart16550.h"
+
+#define PM_BASE 0x10080000ull
+#define PM_SIZE 0x100u
+#define PM_CNTL_OFF 0x10u
+#define UART_BASE 0x1fe001e0ull
+#define FALLBACK0 0x10000000ull
+#define FALLBACK1 0x30000000ull
+#define FALLBACK_SIZE 0x10000000ull
+
+static bool in(u64 pa, unsigned size, u64 base, u64 len)
+{
+	return pa >= base && pa - base < len && size <= len - (pa - base);
+}
+
+void te_devices_reset(struct partition *p)
+{
+	vuart_reset(&p->arch.vuart);
+	vintc_reset(&p->arch.vintc);
+}
+
+static int pm_write(struct vcpu *v, u64 off, unsigned size, u64 val)
+{
+	/* byte-wide register: a wider store writes its first byte there only
+	 * if it covers PM_CNTL */
+	if (off > PM_CNTL_OFF || off + size <= PM_CNTL_OFF)
+		return EMU_DONE;
+	u8 b = (u8)(val >> (8 * (PM_CNTL_OFF - off)));
+	if (b == TERN_GUEST_PM_POWEROFF) {
+		v->arch.exit_kind = VEXIT_DONE;
+		v->arch.exit_status = 0;
+		return EMU_EXIT;
+	}
+	if (b == TERN_GUEST_PM_RESET) {
+		v->arch.exit_kind = VEXIT_RESET;
+		return EMU_EXIT;
+	}
+	return EMU_DONE;
+}
+
+static void uart_access(struct vcpu *v, u64 off, unsigned size, bool write, u64 *val)
+{
+	struct partition *p = v->part;
+	u64 out = 0;
+
+	for (unsigned b = 0; b < size; b++) {
+		u8 tx;
+		if (!write) {
+			out |= (u64)vuart_read(&p->arch.vuart, (u32)(off + b)) << (8 * b);
+		} else if (vuart_write(&p->arch.vuart, (u32)(off + b), (u8)(*val >> (8 * b)),
+		                       &tx)) {
+			char ch = (char)tx;
+			partition_console_write(p, &ch, 1);
+		}
+	}
+	if (!write)
+		*val = out;
+	vintc_set_pin(&p->arch.vintc, VINTC_PIN_UART, vuart_irq(&p->arch.vuart));
+}
+
+int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val)
+{
+	struct partition *p = v->part;
+	int r = EMU_DONE;
+
+	if (size == 0 || size > 8)
+		return EMU_FAIL;
+	spin_lock(&p->arch.lock);
+	if (in(pa, size, UART_BASE, VUART_REGS)) {
+		uart_access(v, pa - UART_BASE, size, write, val);
+	} else if (in(pa, size, VINTC_GPA, VINTC_SIZE)) {
+		if (write)
+			vintc_write(&p->arch.vintc, (u32)(pa - VINTC_GPA), size, *val);
+		else
+			*val = vintc_read(&p->arch.vintc, (u32)(pa - VINTC_GPA), size);
+	} else if (in(pa, size, PM_BASE, PM_SIZE)) {
+		if (write)
+			r = pm_write(v, pa - PM_BASE, size, *val);
+		else
+			*val = 0;
+	} else if (in(pa, size, FALLBACK0, FALLBACK_SIZE) ||
+	           in(pa, size, FALLBACK1, FALLBACK_SIZE)) {
+		if (!write)
+			*val = 0;
+	} else {
+		r = EMU_FAIL;
+	}
+	spin_unlock(&p->arch.lock);
+	return r;
+}
+
+u32 te_device_irq_lines(struct vcpu *v)
+{
+	struct partition *p = v->part;
+
+	spin_lock(&p->arch.lock);
+	u32 ip = vintc_cause_ip(&p->arch.vintc, v->id);
+	spin_unlock(&p->arch.lock);
+	return ip;
+}
