@@ -15,7 +15,19 @@ set(TERN_ARCH_SOURCES
   ${_s390x}/smp.c
   ${_s390x}/ext.c
   ${_s390x}/crash.c
-  ${_s390x}/guest_none.c
+  ${_s390x}/sie_entry.S
+  ${_s390x}/sie.c
+  ${_s390x}/sie_dat.c
+  ${_s390x}/cpu_state.c
+  ${_s390x}/gmem.c
+  ${_s390x}/inject.c
+  ${_s390x}/stats.c
+  ${_s390x}/emulate.c
+  ${_s390x}/emulate_diag.c
+  ${_s390x}/emulate_io.c
+  ${_s390x}/emulate_sclp.c
+  ${_s390x}/emulate_sigp.c
+  ${_s390x}/emulate_stsi.c
   ${_s390x}/power.c
   ${_s390x}/console.c
   ${_s390x}/ebcdic.c

@@ -63,9 +63,34 @@ ext_entry:
 
 	CRASH_ENTRY restart_entry, CRASH_RESTART
 	CRASH_ENTRY svc_entry, CRASH_SVC
-	CRASH_ENTRY pgm_entry, CRASH_PGM
 	CRASH_ENTRY mcck_entry, CRASH_MCCK
 	CRASH_ENTRY io_entry, CRASH_IO
+
+/* Program interruptions: expected only at two places, both inside SIE
+ * code (sie_entry.S). A host DAT fault on guest storage leaves the old PSW
+ * at the SIE instruction: leave SIE through sie_exit_fault, disabled, with
+ * the guest's registers as they are. The SIE probe resumes after its SIE
+ * with the code in r2. Anything else is a crash. */
+	.globl	pgm_entry
+pgm_entry:
+	stmg	%r0,%r15,LC_CRASH_GPRS(%r0)
+	larl	%r1,sie_insn
+	clg	%r1,LC_PGM_OLD_PSW+8(%r0)
+	jne	1f
+	larl	%r1,sie_exit_fault
+	stg	%r1,LC_PGM_OLD_PSW+8(%r0)
+	ni	LC_PGM_OLD_PSW(%r0),0xfc	/* I/O and external off */
+	lmg	%r0,%r15,LC_CRASH_GPRS(%r0)
+	lpswe	LC_PGM_OLD_PSW(%r0)
+1:	larl	%r1,sie_probe_end
+	clg	%r1,LC_PGM_OLD_PSW+8(%r0)
+	jne	2f
+	lmg	%r0,%r15,LC_CRASH_GPRS(%r0)
+	llgh	%r2,LC_PGM_CODE(%r0)
+	lpswe	LC_PGM_OLD_PSW(%r0)
+2:	mvc	LC_PGM_NEW_PSW(16,%r0),LC_DBLFAULT_PSW(%r0)
+	lghi	%r2,CRASH_PGM
+	j	crash_common
 
 crash_common:
 	stctg	%c0,%c15,LC_CRASH_CRS(%r0)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* External interruptions: the only interruptions Tern expects, each taken
- * in an enabled wait (arch_cpu_idle, or the SCLP's wait for its answer). */
+ * in an enabled wait (arch_cpu_idle, or the SCLP's wait for its answer) or
+ * while a guest runs under SIE (sie_entry.S). */
 #include <arch/insn.h>
 #include <arch/lowcore.h>
 #include <arch/s390x.h>
+#include <arch/sie.h>
 
 #include "drivers/sclp.h"
 #include "hv/hv.h"
@@ -15,6 +17,10 @@ void arch_ext_interrupt(struct ext_frame *f)
 	u16 code = lc->ext_int_code;
 	u32 param = lc->ext_params;
 
+	/* Taken while a guest ran: make SIE exit (intercept 0x28) as soon as
+	 * this handler resumes it, so the run loop sees what changed. */
+	if (f->old_psw.addr == (u64)sie_insn)
+		sie_kick_interrupted();
 	switch (code) {
 	case EXT_EMERGENCY_SIGNAL:
 		hv_ipi_handler();

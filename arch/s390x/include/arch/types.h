@@ -3,6 +3,9 @@
 #ifndef ARCH_TYPES_H
 #define ARCH_TYPES_H
 
+#include "arch/guest.h"
+#include "arch/stats.h"
+#include "hv/spinlock.h"
 #include "hv/types.h"
 
 struct arch_percpu {
@@ -14,14 +17,46 @@ struct arch_percpu {
 	u32 idle;
 };
 
-/* Placeholders until guests run under SIE: the state description and the
- * guest's DAT tables will live here. */
+struct sie_block;
+
+/* Requests to a vCPU from itself or another vCPU (SIGP), handled by the
+ * vCPU's own CPU before it enters the guest again. */
+#define VREQ_STOP 0x01
+#define VREQ_STORE_STATUS 0x02 /* with VREQ_STOP: stop and store status */
+#define VREQ_RESTART 0x04
+#define VREQ_INITIAL_RESET 0x08
+#define VREQ_CPU_RESET 0x10
+
 struct arch_vcpu {
-	u64 reserved;
+	struct s390_cpu cpu;  /* the architected state while not in the guest */
+	struct sie_block *sd; /* its SIE state description (own page) */
+	spinlock_t lock;      /* orders other vCPUs' SIGPs against our state */
+	u32 stopped;          /* architected stopped state */
+	u32 requests;         /* VREQ_* */
+	u32 in_guest;         /* SIGP sense running status */
+	u64 emerg_from;       /* pending emergency signals: bit n = CPU n sent one */
+	u32 extcall_pending;
+	u16 extcall_from;
+	u64 left_guest;   /* host TOD when the CPU timer stopped advancing */
+	u64 wdt_deadline; /* DIAG 288 watchdog: host TOD, 0 = off */
+	u64 wdt_interval;
+	u32 wdt_action;
 };
 
 struct arch_partition {
-	u64 reserved;
+	u64 asce; /* host DAT tables mapping guest absolute storage */
+	u64 msl;  /* guest storage limit (last byte) */
+	/* SCLP: the service signal is a floating interruption of the
+	 * partition; parameter = the SCCB address of the last SERVC. */
+	u32 service_pending;
+	u32 service_param;
+	u32 sclp_cp_receive; /* event masks the guest set (WRITE EVENT MASK) */
+	u32 sclp_cp_send;
+	/* DIAG 0x318. */
+	u32 cpnc;
+	u64 cpvc;
+	u32 cpc_valid;
+	struct s390_stats stats;
 };
 
 #endif

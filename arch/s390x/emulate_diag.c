@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/* DIAGNOSE: 0x44 and 0x9c (yield), 0x288 (watchdog), 0x308 (reset and
+ * re-IPL) and 0x318 (control-program codes, when the partition's config
+ * offers it). Every other code is a specification exception, as QEMU's
+ * TCG answers an unknown DIAG. */
+#include <arch/emulate.h>
+#include <arch/features.h>
+
+#include "hv/arch/timer.h"
+#include "hv/lib.h"
+
+#define DIAG288_INIT 0
+#define DIAG288_CHANGE 1
+#define DIAG288_CANCEL 2
+#define DIAG288_MIN_SECONDS 15 /* QEMU's lower bound */
+
+#define DIAG308_RESET_CLEAR 0
+#define DIAG308_RESET_NORMAL 1
+#define DIAG308_LOAD_CLEAR 3
+#define DIAG308_LOAD_NORMAL 4
+
+static int diag_288(struct emu *em)
+{
+	unsigned r1 = emu_rs_r1(em);
+	struct arch_vcpu *a = &em->v->arch;
+
+	if (r1 & 1)
+		return emu_pgm(em, PGM_SPECIFICATION);
+	u64 func = em->cpu->gprs[r1], secs = em->cpu->gprs[r1 + 1];
+	switch (func) {
+	case DIAG288_INIT:
+	case DIAG288_CHANGE:
+		if (secs < DIAG288_MIN_SECONDS || secs > 3600ull * 24 ||
+		    (func == DIAG288_CHANGE && !a->wdt_deadline))
+			return emu_pgm(em, PGM_SPECIFICATION);
+		a->wdt_interval = secs * TOD_TICKS_PER_SECOND;
+		a->wdt_deadline = arch_timer_now() + a->wdt_interval;
+		break;
+	case DIAG288_CANCEL:
+		a->wdt_deadline = 0;
+		break;
+	default:
+		return emu_pgm(em, PGM_SPECIFICATION);
+	}
+	psw_set_cc(&em->cpu->psw, 0);
+	return EMU_CONTINUE;
+}
+
+static int diag_308(struct emu *em)
+{
+	u64 subcode = em->cpu->gprs[emu_rs_r3(em)];
+
+	switch (subcode) {
+	case DIAG308_RESET_CLEAR:
+	case DIAG308_RESET_NORMAL:
+	case DIAG308_LOAD_CLEAR:
+	case DIAG308_LOAD_NORMAL:
+		return emu_exit(em, VEXIT_RESET, 0, "DIAG 308 subcode %llu",
+		                (unsigned long long)subcode);
+	default:
+		return emu_pgm(em, PGM_SPECIFICATION);
+	}
+}
+
+static int diag_318(struct emu *em)
+{
+	struct partition *p = em->p;
+	u64 v = em->cpu->gprs[emu_rs_r1(em)];
+
+	if (!(p->cfg->features & S390_FEAT_DIAG318))
+		return emu_pgm(em, PGM_SPECIFICATION);
+	u32 cpnc = (u32)(v >> 56);
+	u64 cpvc = v & 0x00ffffffffffffffull;
+	if (!p->arch.cpc_valid || p->arch.cpnc != cpnc || p->arch.cpvc != cpvc) {
+		p->arch.cpnc = cpnc;
+		p->arch.cpvc = cpvc;
+		p->arch.cpc_valid = 1;
+		partition_log(p, "cpnc=0x%02x cpvc=0x%014llx", cpnc, (unsigned long long)cpvc);
+	}
+	return EMU_CONTINUE;
+}
+
+int emulate_diag(struct emu *em)
+{
+	struct s390_stats *st = &em->p->arch.stats;
+	u32 code = (u32)(emu_addr_d2b2(em) & 0xffff);
+
+	if (emu_problem_state(em)) {
+		stat_inc(&st->insn[SI_DIAG_OTHER]);
+		return emu_pgm(em, PGM_PRIVILEGED_OP);
+	}
+	switch (code) {
+	case 0x44:
+		stat_inc(&st->insn[SI_DIAG44]);
+		return emu_exit(em, VEXIT_PREEMPT, 0, "yield");
+	case 0x9c:
+		stat_inc(&st->insn[SI_DIAG9C]);
+		return emu_exit(em, VEXIT_PREEMPT, 0, "directed yield");
+	case 0x288:
+		stat_inc(&st->insn[SI_DIAG288]);
+		return diag_288(em);
+	case 0x308:
+		stat_inc(&st->insn[SI_DIAG308]);
+		return diag_308(em);
+	case 0x318:
+		stat_inc(&st->insn[SI_DIAG318]);
+		return diag_318(em);
+	default:
+		stat_inc(&st->insn[SI_DIAG_OTHER]);
+		return emu_pgm(em, PGM_SPECIFICATION);
+	}
+}
