@@ -82,3 +82,13 @@ FUNC t_jump			/* jr to a0: fetch from there */
 FUNC t_ret42			/* a target for t_jump */
 	jr	$31
 	 li	$2, 42
+FUNC t_eret_here		/* u32 t_eret_here(void): eret to the next label, return Status */
+	dla	$12, 1f
+	dmtc0	$12, C0_EPC
+	ehb
+	eret
+	nop
+	nop
+1:	mfc0	$2, C0_STATUS
+	jr	$31
+	 nop

@@ -20,6 +20,7 @@ void t_reserved(void);
 u64 t_fpu(void);
 u64 t_jump(u64 target);
 u64 t_ret42(void);
+u32 t_eret_here(void);
 
 static inline u64 fn_addr(const void *f)
 {
