@@ -56,7 +56,7 @@ static void spinner(void *arg)
 	}
 }
 
-static bool wait_u32_change(volatile u32 *v, u32 before)
+static bool wait_u32_change(const volatile u32 *v, u32 before)
 {
 	u64 start = stck();
 
@@ -116,7 +116,7 @@ int main(void)
 			break;
 		ok++;
 	}
-	printf("smp: %u of %u ping-pong rounds\n", ok, ROUNDS);
+	printf("smp: %u of %d ping-pong rounds\n", ok, ROUNDS);
 	CHECK_EQ(S, "ping_pong", ok, ROUNDS);
 	CHECK_EQ(S, "sender_address", bad_sender, 0);
 	CHECK_EQ(S, "ping_count", pings, ROUNDS);

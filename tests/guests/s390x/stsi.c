@@ -37,7 +37,7 @@ int main(void)
 {
 	u32 ncpus = (u32)cmdline_u64("cpus", 0);
 	u32 level = stsi_level();
-	char manu[17], type[5], model[17], name[9], cpi[17];
+	char manu[17], type[5], model[17], name[9];
 
 	printf("stsi: current level %u\n", level);
 	CHECK(S, "level", level >= 1 && level <= 3);
@@ -103,6 +103,7 @@ int main(void)
 		cc = stsi(page, 3, 2, 2);
 		CHECK_EQ(S, "3_2_2_cc", cc, 0);
 		u8 count = page[31] & 0xf;
+		char cpi[17];
 		ebcdic_field(name, page + 32 + 12, 8);
 		ebcdic_field(cpi, page + 32 + 24, 16);
 		printf("stsi: 3.2.2 levels %u, vm[0] name '%s' cp '%s' cpus %u/%u\n", count, name,
