@@ -8,13 +8,15 @@
 # (guest_none.c), or with -DTERN_S390X_PARTITIONS=ON/OFF.
 set(_sc ${CMAKE_CURRENT_LIST_DIR})
 file(READ ${CMAKE_SOURCE_DIR}/arch/s390x/arch.cmake _s390x_arch)
-if(_s390x_arch MATCHES "guest_none\\.c")
-  set(_s390x_backend OFF)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/arch/s390x/arch.cmake)
+if(DEFINED TERN_S390X_PARTITIONS)
+  set(_s390x_partitions ${TERN_S390X_PARTITIONS})
+elseif(_s390x_arch MATCHES "guest_none\\.c")
+  set(_s390x_partitions OFF)
 else()
-  set(_s390x_backend ON)
+  set(_s390x_partitions ON)
 endif()
-set(TERN_S390X_PARTITIONS ${_s390x_backend} CACHE BOOL
-  "register the s390x guest scenarios that run partitions on Hercules")
 
 # --- natively on QEMU: the guests themselves must pass -----------------------
 # s390x_native(NAME CPUS APPEND): guest-NAME.elf with -m 32M.
@@ -41,13 +43,44 @@ s390x_native(addressing 1 "")
 s390x_native(worker 1 "steps=10 step_ms=50")
 s390x_native(spinner 1 "spin_ms=500")
 
-if(NOT TERN_S390X_PARTITIONS)
+if(NOT _s390x_partitions)
   return()
 endif()
+
+# Partition scenarios that need what the SIE backend does not offer yet,
+# by system-name prefix (-DTERN_S390X_GAPS="" registers them anyway):
+#   diag308  DIAG 0x308 subcodes 5/6 (set / store the IPL parameter block)
+#            are a specification exception under Tern; QEMU implements
+#            them, and the re-IPL test marks its first boot with them.
+if(DEFINED TERN_S390X_GAPS)
+  set(_s390x_gaps ${TERN_S390X_GAPS})
+else()
+  set(_s390x_gaps diag308)
+endif()
+function(_s390x_gap sys out)
+  set(${out} OFF PARENT_SCOPE)
+  foreach(g IN LISTS _s390x_gaps)
+    string(FIND "${sys}" "${g}" pos)
+    if(pos EQUAL 0)
+      set(${out} ON PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+
+# The demo system: two partitions, progress on a timer tick, a clean end.
+tern_scenario(s390x-demo 120
+  ${T}/run-hercules --cpus 2 --timeout 120 --log ${LOGS}/s390x-demo.log
+  --expect "^\\[p0\\] alpha: tick 5 of 5" --expect "^\\[p0\\] alpha: done$"
+  --expect "^\\[p1\\] beta: tick 7 of 7" --expect "^\\[p1\\] beta: done$"
+  ${S}/tern-s390x-demo.ins)
 
 # --- as partitions on Hercules ---------------------------------------------------
 # s390x_partition(SYSTEM CPUS EXPECT_PASS [run-hercules options...])
 function(s390x_partition sys cpus npass)
+  _s390x_gap(${sys} gap)
+  if(gap)
+    return()
+  endif()
   tern_scenario(s390x-guest-${sys} 120
     ${T}/run-hercules --cpus ${cpus} --expect-pass ${npass} --timeout 120 ${ARGN}
     --log ${LOGS}/s390x-guest-${sys}.log ${S}/tern-s390x-g-${sys}.ins)
@@ -80,6 +113,10 @@ tern_scenario(s390x-guest-spin 120
 # --- differential: native QEMU vs partition on Hercules -------------------------
 # s390x_diff(NAME GUEST SYSTEM CPUS APPEND [--ignore SUITE]...)
 function(s390x_diff name guest sys cpus append)
+  _s390x_gap(${sys} gap)
+  if(gap)
+    return()
+  endif()
   set(extra)
   if(append)
     set(extra --append ${append})

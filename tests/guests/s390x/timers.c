@@ -70,8 +70,11 @@ static void test_tod(void)
 
 static void test_ckc(void)
 {
-	set_clock_comparator(0x123456789abcdef0ull);
-	CHECK_EQ(S, "ckc_readback", get_clock_comparator(), 0x123456789abcdef0ull);
+	/* Bits to the right of the TOD clock's resolution may read back as
+	 * zeros (Hercules keeps bits 0-55); bit 51, the microsecond, is
+	 * always there. */
+	set_clock_comparator(0x123456789abcd000ull);
+	CHECK_EQ(S, "ckc_readback", get_clock_comparator(), 0x123456789abcd000ull);
 	set_clock_comparator(~0ull);
 
 	/* A deadline 2 ms ahead, taken in an enabled wait. */
