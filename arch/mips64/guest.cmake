@@ -27,7 +27,9 @@ set(TERN_GUEST_SDK_SOURCES
   ${TERN_GUEST_SDK}/test.c
   ${TERN_GUEST_SDK}/tlb.c
   ${TERN_GUEST_SDK}/trap.c)
-set(TERN_GUEST_INCLUDES ${CMAKE_SOURCE_DIR}/guests/mips64/include ${TERN_GUEST_SDK})
+# arch/mips64/include for arch/guest_abi.h (the guest ABI; nothing else).
+set(TERN_GUEST_INCLUDES ${CMAKE_SOURCE_DIR}/guests/mips64/include ${TERN_GUEST_SDK}
+  ${CMAKE_SOURCE_DIR}/arch/mips64/include)
 
 # tern_mips64_guest(NAME SOURCES... [DEFINES d...]): NAME.elf (partition)
 # and NAME-native.elf (bare machine), with TG_GUEST_NAME="NAME".
@@ -41,4 +43,29 @@ function(tern_mips64_guest name)
     set_property(TARGET ${t} APPEND PROPERTY LINK_DEPENDS
       ${CMAKE_SOURCE_DIR}/linker/guest-mips64-common.ld)
   endforeach()
+endfunction()
+
+# mips64_guest_system(NAME mkconfig-args...): tern_guest_system (image
+# tern-NAME.elf) where guest targets among the arguments (e.g. --guest
+# cp0.elf) are passed to mkconfig as file paths: CMake's Makefile generator
+# cannot take $<TARGET_FILE:...> in OBJECT_DEPENDS, which tern_image would
+# get for targets. The image still waits for its guests and relinks when
+# they change.
+function(mips64_guest_system name)
+  set(args)
+  set(files)
+  set(targets)
+  foreach(a IN LISTS ARGN)
+    if(TARGET ${a})
+      list(APPEND args ${CMAKE_BINARY_DIR}/${a})
+      list(APPEND files ${CMAKE_BINARY_DIR}/${a})
+      list(APPEND targets ${a})
+    else()
+      list(APPEND args ${a})
+    endif()
+  endforeach()
+  tern_guest_system(${name} MKCONFIG_ARGS ${args})
+  add_dependencies(tern-${name}.elf ${targets})
+  set_source_files_properties(${CMAKE_BINARY_DIR}/gencfg/${name}.c TARGET_DIRECTORY tern-${name}.elf
+    PROPERTIES OBJECT_DEPENDS "${files}")
 endfunction()
