@@ -79,7 +79,7 @@ void partition_console_write(struct partition *p, const char *buf, size_t len)
 
 	hv_snprintf(tag, sizeof(tag), "p%u", p->id);
 	unsigned long flags = arch_irq_save();
-	spin_lock((spinlock_t *)&p->line_lock);
+	spin_lock(&p->line_lock);
 	for (size_t i = 0; i < len; i++) {
 		char c = buf[i];
 		if (c == '\r')
@@ -95,7 +95,7 @@ void partition_console_write(struct partition *p, const char *buf, size_t len)
 			p->line_len = 0;
 		}
 	}
-	spin_unlock((spinlock_t *)&p->line_lock);
+	spin_unlock(&p->line_lock);
 	arch_irq_restore(flags);
 }
 

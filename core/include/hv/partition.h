@@ -7,6 +7,7 @@
 #include <arch/types.h>
 
 #include "hv/config.h"
+#include "hv/spinlock.h"
 #include "hv/types.h"
 
 enum partition_state {
@@ -57,7 +58,7 @@ struct partition {
 	u32 resets;         /* resets done (re-IPL count) */
 	u32 line_len;       /* console line buffer */
 	char line[128];
-	u32 line_lock;
+	spinlock_t line_lock; /* a whole lock: a u32 cast to spinlock_t overran into arch */
 	struct arch_partition arch;
 };
 
