@@ -36,44 +36,72 @@ static bool belongs(u32 reason, u32 st)
 	}
 }
 
-static size_t add(char *buf, size_t len, size_t size, const char *fmt, const char *name, u64 n)
+/* Items are appended to the line and a line that would grow past the
+ * console's width is printed first, so nothing is cut. */
+struct report {
+	struct partition *p;
+	char line[CONSOLE_LINE_MAX - 24];
+	size_t len;
+	bool first;
+};
+
+static void flush(struct report *r)
 {
-	if (len < size)
-		len += (size_t)hv_snprintf(buf + len, size - len, fmt, name, (unsigned long long)n);
-	return len;
+	if (!r->len)
+		return;
+	partition_log(r->p, "%s%s", r->first ? "" : "  ", r->line);
+	r->first = false;
+	r->len = 0;
+	r->line[0] = 0;
+}
+
+static void item(struct report *r, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (r->len + n >= sizeof(r->line))
+		flush(r);
+	hv_strlcpy(r->line + r->len, text, sizeof(r->line) - r->len);
+	r->len = strlen(r->line);
 }
 
 void arch_partition_report(struct partition *p)
 {
 	u64 exits[TE_EXIT_NR] = {0}, insns[ST_NR] = {0}, total = 0;
-	char line[CONSOLE_LINE_MAX];
-	size_t len = 0;
+	struct report r = {.p = p, .first = true};
+	char buf[48];
 
 	for (u32 i = 0; i < p->nr_vcpus; i++) {
-		for (u32 r = 0; r < TE_EXIT_NR; r++)
-			exits[r] += p->vcpus[i].arch.exits[r];
+		for (u32 e = 0; e < TE_EXIT_NR; e++)
+			exits[e] += p->vcpus[i].arch.exits[e];
 		for (u32 s = 0; s < ST_NR; s++)
 			insns[s] += p->vcpus[i].arch.ctx.insn_stats[s];
 	}
-	for (u32 r = 0; r < TE_EXIT_NR; r++)
-		if (r != TE_EXIT_VIRQ)
-			total += exits[r];
-	line[0] = 0;
-	for (u32 r = 0; r < TE_EXIT_NR; r++) {
-		if (!exits[r])
+	for (u32 e = 0; e < TE_EXIT_NR; e++)
+		if (e != TE_EXIT_VIRQ)
+			total += exits[e];
+	hv_snprintf(buf, sizeof(buf), "exits %llu:%s", (unsigned long long)total,
+	            total ? "" : " none");
+	item(&r, buf);
+	bool any = false;
+	for (u32 e = 0; e < TE_EXIT_NR; e++) {
+		if (!exits[e])
 			continue;
-		len = add(line, len, sizeof(line), len ? ", %s %llu" : "%s %llu", te_exit_names[r],
-		          exits[r]);
+		hv_snprintf(buf, sizeof(buf), "%s %s %llu", any ? "," : "", te_exit_names[e],
+		            (unsigned long long)exits[e]);
+		item(&r, buf);
+		any = true;
 		bool open = false;
 		for (u32 s = 0; s < ST_NR; s++) {
-			if (!insns[s] || !belongs(r, s))
+			if (!insns[s] || !belongs(e, s))
 				continue;
-			len = add(line, len, sizeof(line), open ? ", %s %llu" : " (%s %llu",
-			          mips_emu_stat_names[s], insns[s]);
+			hv_snprintf(buf, sizeof(buf), "%s%s %llu", open ? ", " : " (",
+			            mips_emu_stat_names[s], (unsigned long long)insns[s]);
+			item(&r, buf);
 			open = true;
 		}
-		if (open && len < sizeof(line))
-			len += (size_t)hv_snprintf(line + len, sizeof(line) - len, ")");
+		if (open)
+			item(&r, ")");
 	}
-	partition_log(p, "exits %llu: %s", (unsigned long long)total, total ? line : "none");
+	flush(&r);
 }
