@@ -154,10 +154,11 @@ int emulate_stfl(struct emu *em)
 int emulate_stfle(struct emu *em)
 {
 	u64 addr = emu_addr_d2b2(em);
-	u32 have = (u32)(em->cpu->gprs[0] & 0xff) + 1;
-	u32 n = have < TERN_FACILITY_DWORDS ? have : TERN_FACILITY_DWORDS;
+	u32 have = (u32)(em->cpu->gprs[0] & 0xff) + 1, n = TERN_FACILITY_DWORDS;
 	u8 b[8 * TERN_FACILITY_DWORDS];
 
+	if (have < n)
+		n = have;
 	if (addr & 7)
 		return emu_pgm(em, PGM_SPECIFICATION);
 	for (u32 i = 0; i < n; i++)

@@ -61,7 +61,6 @@ static int subchannel_insn(struct emu *em, u32 align, bool has_operand)
 int emulate_io(struct emu *em)
 {
 	u8 op2 = em->insn[1];
-	u8 zero[4] = {0, 0, 0, 0};
 
 	if (emu_problem_state(em))
 		return emu_pgm(em, PGM_PRIVILEGED_OP);
@@ -84,6 +83,7 @@ int emulate_io(struct emu *em)
 		return EMU_CONTINUE;
 	}
 	case STCRW: {
+		static const u8 zero[4];
 		u64 addr = emu_addr_d2b2(em);
 		if (addr & 3)
 			return emu_pgm(em, PGM_SPECIFICATION);

@@ -20,7 +20,7 @@ static void field(u8 *dst, const char *ascii, size_t n)
 {
 	size_t i = 0;
 
-	for (; ascii[i] && i < n; i++)
+	for (; i < n && ascii[i]; i++)
 		dst[i] = ascii_to_ebcdic(ascii[i]);
 	for (; i < n; i++)
 		dst[i] = 0x40;
