@@ -18,12 +18,11 @@ static u8 sysib_work[HV_MAX_CPUS][SYSIB_SIZE];
 /* A blank-padded EBCDIC field. */
 static void field(u8 *dst, const char *ascii, size_t n)
 {
-	size_t i = 0;
+	size_t len = strnlen(ascii, n);
 
-	for (; i < n && ascii[i]; i++)
+	for (size_t i = 0; i < len; i++)
 		dst[i] = ascii_to_ebcdic(ascii[i]);
-	for (; i < n; i++)
-		dst[i] = 0x40;
+	memset(dst + len, 0x40, n - len);
 }
 
 static void cpu_counts(u8 *at, u32 n)
