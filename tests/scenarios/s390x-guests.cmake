@@ -98,13 +98,13 @@ s390x_partition(diag308 1 6)
 # Two boots (the IPL parameter block marks the first), then a clean end.
 s390x_partition(diag308-reipl 1 8
   --expect "^\\[p0\\] diag308: re-IPL" --expect "^\\[p0\\] TEST diag308.reipl PASS$")
-s390x_partition(hostile 1 18)
+s390x_partition(hostile 1 20)
 s390x_partition(addressing 1 8)
 # Two partitions: the attacker's addressing exceptions, the worker intact.
 s390x_partition(isolation 2 11
   --expect "^\\[p0\\] TESTS DONE pass=8 fail=0" --expect "^\\[p1\\] TESTS DONE pass=3 fail=0")
 # Three partitions, four vCPUs at once.
-s390x_partition(mix 4 53)
+s390x_partition(mix 4 55)
 # A spinner with interrupts off beside a worker: the worker finishes while
 # the spinner still spins, and the spinner's bounded loop ends the run.
 tern_scenario(s390x-guest-spin 120

@@ -85,6 +85,30 @@ static u64 diag_code(void)
 	return next;
 }
 
+/* DIAG 0x288 (watchdog) with R1 odd, or an unknown function code. */
+static u64 diag288(bool odd, u64 func)
+{
+	register unsigned long r2 __asm__("2") = func;
+	register unsigned long r3 __asm__("3") = 30;
+	u64 next;
+
+	if (odd)
+		__asm__ volatile("larl %0,1f\n"
+		                 "diag %%r3,%%r2,0x288\n"
+		                 "1:\n"
+		                 : "=&a"(next)
+		                 : "d"(r2), "d"(r3)
+		                 : "cc", "memory");
+	else
+		__asm__ volatile("larl %0,1f\n"
+		                 "diag %%r2,%%r3,0x288\n"
+		                 "1:\n"
+		                 : "=&a"(next)
+		                 : "d"(r2), "d"(r3)
+		                 : "cc", "memory");
+	return next;
+}
+
 static void diag44_in_problem_state(void *arg)
 {
 	(void)arg;
@@ -193,6 +217,14 @@ static void diag_tests(void)
 	if (code != PGM_SPECIFICATION)
 		test_detail("DIAG 0x3fe: code 0x%x", code);
 	CHECK(S, "diag_unknown_code", code == PGM_SPECIFICATION && pi.old.addr == next);
+	pgm_expect();
+	next = diag288(true, 0);
+	code = pgm_result(&pi);
+	CHECK(S, "diag288_odd_register", code == PGM_SPECIFICATION && pi.old.addr == next);
+	pgm_expect();
+	next = diag288(false, 99);
+	code = pgm_result(&pi);
+	CHECK(S, "diag288_bad_function", code == PGM_SPECIFICATION && pi.old.addr == next);
 	pgm_expect();
 	run_in_problem_state(diag44_in_problem_state, NULL);
 	CHECK_EQ(S, "diag_privileged", pgm_result(NULL), PGM_PRIVILEGED);
