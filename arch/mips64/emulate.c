@@ -260,7 +260,10 @@ static int emulate_ri(struct mips_guest_ctx *c, const struct mips_insn *in)
 	switch (in->op) {
 	case OP_CPUCFG:
 		count(c, ST_CPUCFG);
-		set_gpr(c, in->rd, sext32(mips_cpucfg_value(c, (u32)c->gpr[in->rs])));
+		/* a selector beyond 32 bits names no word */
+		set_gpr(c, in->rd,
+		        c->gpr[in->rs] >> 32 ? 0
+		                             : sext32(mips_cpucfg_value(c, (u32)c->gpr[in->rs])));
 		return EMU_DONE;
 	case OP_RDHWR:
 		return rdhwr(c, in);

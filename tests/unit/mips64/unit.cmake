@@ -1,0 +1,19 @@
+# Host unit tests of the mips64 instruction emulation layer and the
+# virtual devices (included by cmake/host.cmake).
+set(M64 ${CMAKE_SOURCE_DIR}/arch/mips64)
+set(M64T ${CMAKE_SOURCE_DIR}/tests/unit/mips64)
+set(M64_EMU ${M64}/decode.c ${M64}/emulate.c ${M64}/emulate_cp0.c ${M64}/emulate_mem.c
+  ${M64}/emulate_tlb.c)
+foreach(t decode emulate devices)
+  if(t STREQUAL "devices")
+    tern_unit(test_mips64_${t} ${M64T}/test_devices.c ${M64}/vintc.c
+      ${CMAKE_SOURCE_DIR}/io/vuart16550.c)
+  elseif(t STREQUAL "emulate")
+    tern_unit(test_mips64_${t} ${M64T}/test_emulate.c ${M64T}/test_emulate_mem.c
+      ${M64T}/test_emulate_branch.c ${M64T}/harness.c ${M64_EMU})
+  else()
+    tern_unit(test_mips64_${t} ${M64T}/test_decode.c ${M64T}/harness.c ${M64_EMU})
+  endif()
+  # arch/host first (its arch/types.h), then the mips64 headers the layer uses
+  target_include_directories(test_mips64_${t} PRIVATE ${M64}/include ${CMAKE_SOURCE_DIR})
+endforeach()
