@@ -96,8 +96,8 @@ void hv_main(struct boot_info *bi)
 	if (!smp_ok)
 		hv_exit(HV_EXIT_FAIL);
 	if (partitions_start() == 0) {
-		hv_log("no partition has a guest to run");
-		hv_exit(HV_EXIT_OK);
+		hv_log("no partition is running a guest");
+		hv_exit(partitions_run_status());
 	}
 	/* The last partition to stop ends the run (core/run.c). */
 	struct percpu *pc = this_cpu();

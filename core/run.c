@@ -11,6 +11,7 @@
 #include "hv/elf.h"
 #include "hv/hv.h"
 #include "hv/lib.h"
+#include "hv/panic.h"
 #include "hv/percpu.h"
 #include "hv/spinlock.h"
 #include "hv/vcpu.h"
@@ -197,6 +198,11 @@ void partition_reset(struct partition *p, struct vcpu *me)
 		partition_stop(p, 1, "re-IPL failed");
 }
 
+int partitions_run_status(void)
+{
+	return run_status;
+}
+
 u32 partitions_start(void)
 {
 	u32 started = 0;
@@ -207,12 +213,16 @@ u32 partitions_start(void)
 			partition_log(p, "has no guest image: not started");
 			continue;
 		}
+		/* A partition that has a guest but cannot run it fails the run. */
 		if (arch_partition_init(p) != HV_OK) {
 			partition_log(p, "cannot set up its address space: not started");
+			run_status = HV_EXIT_FAIL;
 			continue;
 		}
-		if (partition_boot(p) != HV_OK)
+		if (partition_boot(p) != HV_OK) {
+			run_status = HV_EXIT_FAIL;
 			continue;
+		}
 		p->state = PART_RUNNING;
 		nr_running++;
 		started++;

@@ -71,5 +71,8 @@ void vcpu_loop(struct vcpu *v);
 /* Load images and start every partition that has one (core/run.c). Returns
  * the number of partitions started. Boot CPU, after SMP bring-up. */
 u32 partitions_start(void);
+/* The run's status so far: non-zero once a partition failed to start or
+ * ended with a non-zero status. */
+int partitions_run_status(void);
 
 #endif
