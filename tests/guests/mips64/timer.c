@@ -6,7 +6,10 @@
  * never timed. */
 #include "tg/tg.h"
 
-#define SHORT 20000u        /* 50 us at 400 MHz */
+/* Far enough ahead that Count cannot pass Compare before the write lands
+ * (QEMU's Count follows host time: a loaded host can hold the vCPU thread
+ * for milliseconds, and re-arming then races with QEMU's timer thread). */
+#define SHORT 40000000u     /* 100 ms at 400 MHz */
 #define PATIENCE 800000000u /* 2 s of Count */
 
 static volatile u32 irqs, last_cause, last_vec;
