@@ -92,16 +92,17 @@ endfunction()
 function(tern_guest_system name)
   cmake_parse_arguments(A "" "" "MKCONFIG_ARGS" ${ARGN})
   set(cfgsrc ${CMAKE_BINARY_DIR}/gencfg/${name}.c)
-  set(deps)
-  foreach(a IN LISTS A_MKCONFIG_ARGS)
-    if(TARGET ${a})
-      list(APPEND deps $<TARGET_FILE:${a}>)
-    endif()
-  endforeach()
+  # Guest targets become their files (tern_guest puts NAME.elf in the build
+  # directory). Plain paths, not $<TARGET_FILE:...>: CMake 3.25's Makefile
+  # generator writes generator expressions in OBJECT_DEPENDS out literally.
   set(args)
+  set(files)
+  set(targets)
   foreach(a IN LISTS A_MKCONFIG_ARGS)
     if(TARGET ${a})
-      list(APPEND args $<TARGET_FILE:${a}>)
+      list(APPEND args ${CMAKE_BINARY_DIR}/${a})
+      list(APPEND files ${CMAKE_BINARY_DIR}/${a})
+      list(APPEND targets ${a})
     else()
       list(APPEND args ${a})
     endif()
@@ -109,10 +110,13 @@ function(tern_guest_system name)
   add_custom_command(OUTPUT ${cfgsrc}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/gencfg
     COMMAND ${CMAKE_SOURCE_DIR}/tools/mkconfig --arch ${TERN_ARCH} --name ${name} --out ${cfgsrc} ${args}
-    DEPENDS ${CMAKE_SOURCE_DIR}/tools/mkconfig ${deps}
+    DEPENDS ${CMAKE_SOURCE_DIR}/tools/mkconfig ${targets} ${files}
     COMMENT "mkconfig: ${name}"
     VERBATIM)
-  tern_image(${name} ${cfgsrc} DEPENDS ${deps})
+  tern_image(${name} ${cfgsrc} DEPENDS ${files})
+  if(targets)
+    add_dependencies(tern-${name}.elf ${targets})
+  endif()
 endfunction()
 
 if(TERN_ONLY_CONFIGS)
