@@ -16,7 +16,8 @@ set(_mips64_tests
   exc:14:14
   timer:10:10
   loongson:6:7
-  mmio:5:5)
+  mmio:5:5
+  user:8:8)
 
 # Partition scenarios that need what the T&E backend does not do yet
 # (-DTERN_MIPS64_GAPS="" registers them anyway):

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The guest's own exception vectors (EBase points here) and the way in and
  * out of C: every exception saves a struct tg_frame and calls tg_trap().
- * From user mode the frame goes on the kernel stack (tg_kstack_top). k0/k1
+ * From user mode the frame goes on the kernel stack below the frame of
+ * tg_run_user (tg_kstack_top, set as it drops to user mode). k0/k1
  * are scratch, as on the bare CPU (Tern keeps them across its traps). */
 #include "asm.h"
 
@@ -162,6 +163,8 @@ tg_run_user:
 	 nop
 	bnez	v0, 1f
 	 nop
+	la	t0, tg_kstack_top	/* exceptions from user mode: below us */
+	sd	sp, 0(t0)
 	dmtc0	s0, C0_EPC
 	mfc0	t0, C0_STATUS
 	li	t1, ~ST_KSU
