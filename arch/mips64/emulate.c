@@ -100,7 +100,7 @@ static int cache_op(struct mips_guest_ctx *c, const struct mips_insn *in)
 {
 	u64 va = c->gpr[in->rs] + (u64)in->imm;
 	u32 op = in->rt;
-	u64 gpa;
+	u64 pa;
 
 	count(c, ST_CACHE);
 	if ((op >> 2) < 4) { /* index ops (and the implementation-specific 3) */
@@ -109,24 +109,24 @@ static int cache_op(struct mips_guest_ctx *c, const struct mips_insn *in)
 		return EMU_DONE;
 	}
 	/* hit ops: the guest address is translated (and may fault) first */
-	int r = c->ops->translate(c, va, false, &gpa);
+	int r = c->ops->translate(c, va, false, &pa);
 	if (r != EMU_DONE)
 		return r;
 	if (c->ops->cache_hit)
-		c->ops->cache_hit(c, op, gpa);
+		c->ops->cache_hit(c, op, pa);
 	return EMU_DONE;
 }
 
 static int synci(struct mips_guest_ctx *c, const struct mips_insn *in)
 {
-	u64 gpa;
+	u64 pa;
 
 	count(c, ST_SYNCI);
-	int r = c->ops->translate(c, c->gpr[in->rs] + (u64)in->imm, false, &gpa);
+	int r = c->ops->translate(c, c->gpr[in->rs] + (u64)in->imm, false, &pa);
 	if (r != EMU_DONE)
 		return r;
 	if (c->ops->cache_hit)
-		c->ops->cache_hit(c, CACHE_OP_SYNCI, gpa);
+		c->ops->cache_hit(c, CACHE_OP_SYNCI, pa);
 	return EMU_DONE;
 }
 
@@ -135,7 +135,7 @@ static int emulate_priv(struct mips_guest_ctx *c, const struct mips_insn *in, u6
 {
 	if (in->op == OP_SYNCI)
 		return synci(c, in);
-	if (in->op == OP_INVALID || in->op < OP_MFC0 || in->op > OP_CACHE || in->op == OP_DERET) {
+	if (in->op < OP_MFC0 || in->op > OP_CACHE || in->op == OP_DERET) { /* incl. OP_INVALID */
 		mips_emu_raise_here(c, EXC_CODE_RI, 0, 0);
 		return EMU_EXCEPTION;
 	}

@@ -24,6 +24,7 @@
 #define STATUS_FPU_WMASK (C0_ST_CU1 | C0_ST_FR)
 #define CAUSE_WMASK (C0_CAUSE_IP_SW | C0_CAUSE_IV | C0_CAUSE_DC)
 #define UNIMPLEMENTED (~0ull)
+#define REG(r, s) ((r)*8 + (s))
 
 static u64 sext32(u64 v)
 {
@@ -46,8 +47,7 @@ void mips_emu_reset(struct mips_guest_ctx *c, u32 cpunum, u32 host_prid, const u
 	void *opaque = c->opaque;
 	struct mips_cp0 *p = &c->cp0;
 
-	for (size_t i = 0; i < sizeof(*c); i++)
-		((u8 *)c)[i] = 0;
+	*c = (struct mips_guest_ctx){0};
 	c->ops = ops;
 	c->opaque = opaque;
 	c->cpunum = cpunum;
@@ -148,86 +148,86 @@ u64 mips_cp0_read(struct mips_guest_ctx *c, u32 reg, u32 sel)
 {
 	struct mips_cp0 *p = &c->cp0;
 
-	switch (reg << 3 | sel) {
-	case 0 << 3 | 0:
+	switch (REG(reg, sel)) {
+	case REG(0, 0):
 		return sext32(p->index);
-	case 1 << 3 | 0:
+	case REG(1, 0):
 		p->random = random_next(c);
 		return p->random;
-	case 2 << 3 | 0:
+	case REG(2, 0):
 		return p->entrylo0;
-	case 3 << 3 | 0:
+	case REG(3, 0):
 		return p->entrylo1;
-	case 4 << 3 | 0:
+	case REG(4, 0):
 		return p->context;
-	case 4 << 3 | 2:
+	case REG(4, 2):
 		return p->userlocal;
-	case 5 << 3 | 0:
+	case REG(5, 0):
 		return p->pagemask;
-	case 5 << 3 | 1:
+	case REG(5, 1):
 		return p->pagegrain;
-	case 6 << 3 | 0:
+	case REG(6, 0):
 		return p->wired;
-	case 7 << 3 | 0:
+	case REG(7, 0):
 		return p->hwrena;
-	case 8 << 3 | 0:
+	case REG(8, 0):
 		return p->badvaddr;
-	case 9 << 3 | 0:
+	case REG(9, 0):
 		return sext32(mips_timer_count(c));
-	case 10 << 3 | 0:
+	case REG(10, 0):
 		return p->entryhi;
-	case 11 << 3 | 0:
+	case REG(11, 0):
 		return sext32(p->compare);
-	case 12 << 3 | 0:
+	case REG(12, 0):
 		return sext32(p->status);
-	case 12 << 3 | 1:
+	case REG(12, 1):
 		return sext32(p->intctl);
-	case 12 << 3 | 2:
-	case 12 << 3 | 3:
+	case REG(12, 2):
+	case REG(12, 3):
 		return 0; /* SRSCtl, SRSMap: one shadow set */
-	case 13 << 3 | 0:
+	case REG(13, 0):
 		return sext32(p->cause);
-	case 14 << 3 | 0:
+	case REG(14, 0):
 		return p->epc;
-	case 15 << 3 | 0:
+	case REG(15, 0):
 		return sext32(p->prid);
-	case 15 << 3 | 1:
+	case REG(15, 1):
 		return sext32(p->ebase);
-	case 16 << 3 | 0:
-	case 16 << 3 | 1:
-	case 16 << 3 | 2:
-	case 16 << 3 | 3:
-	case 16 << 3 | 4:
-	case 16 << 3 | 5:
-	case 16 << 3 | 6:
-	case 16 << 3 | 7:
+	case REG(16, 0):
+	case REG(16, 1):
+	case REG(16, 2):
+	case REG(16, 3):
+	case REG(16, 4):
+	case REG(16, 5):
+	case REG(16, 6):
+	case REG(16, 7):
 		return sext32(p->config[sel]);
-	case 17 << 3 | 0:
+	case REG(17, 0):
 		return p->lladdr;
-	case 20 << 3 | 0:
+	case REG(20, 0):
 		return p->xcontext;
-	case 22 << 3 | 0:
+	case REG(22, 0):
 		return 0; /* Diag: its bits are actions, nothing is stored */
-	case 26 << 3 | 0:
+	case REG(26, 0):
 		return sext32(p->errctl);
-	case 27 << 3 | 0:
+	case REG(27, 0):
 		return 0; /* CacheErr: no cache errors are reported */
-	case 28 << 3 | 0:
-	case 28 << 3 | 1:
-	case 28 << 3 | 2:
-	case 28 << 3 | 3:
+	case REG(28, 0):
+	case REG(28, 1):
+	case REG(28, 2):
+	case REG(28, 3):
 		return p->taglo[sel];
-	case 29 << 3 | 0:
-	case 29 << 3 | 1:
-	case 29 << 3 | 2:
-	case 29 << 3 | 3:
+	case REG(29, 0):
+	case REG(29, 1):
+	case REG(29, 2):
+	case REG(29, 3):
 		return p->taghi[sel];
-	case 30 << 3 | 0:
+	case REG(30, 0):
 		return p->errorepc;
-	case 31 << 3 | 0:
+	case REG(31, 0):
 		return p->desave;
-	case 31 << 3 | 2:
-	case 31 << 3 | 3:
+	case REG(31, 2):
+	case REG(31, 3):
 		return p->kscratch[sel];
 	default:
 		return UNIMPLEMENTED;
@@ -282,33 +282,33 @@ void mips_cp0_write(struct mips_guest_ctx *c, u32 reg, u32 sel, u64 v)
 {
 	struct mips_cp0 *p = &c->cp0;
 
-	switch (reg << 3 | sel) {
-	case 0 << 3 | 0:
+	switch (REG(reg, sel)) {
+	case REG(0, 0):
 		p->index = (p->index & C0_INDEX_P) | ((u32)v % c->nr_tlb);
 		break;
-	case 2 << 3 | 0:
+	case REG(2, 0):
 		p->entrylo0 = v & C0_ENTRYLO_MASK;
 		break;
-	case 3 << 3 | 0:
+	case REG(3, 0):
 		p->entrylo1 = v & C0_ENTRYLO_MASK;
 		break;
-	case 4 << 3 | 0:
+	case REG(4, 0):
 		p->context = (p->context & 0x7fffffull) | (v & ~0x7fffffull);
 		break;
-	case 4 << 3 | 2:
+	case REG(4, 2):
 		p->userlocal = v;
 		break;
-	case 5 << 3 | 0:
+	case REG(5, 0):
 		p->pagemask = v & C0_PAGEMASK_MASK;
 		break;
-	case 6 << 3 | 0:
+	case REG(6, 0):
 		p->wired = (u32)v % c->nr_tlb;
 		p->random = c->nr_tlb - 1;
 		break;
-	case 7 << 3 | 0:
+	case REG(7, 0):
 		p->hwrena = v & HWRENA_MASK;
 		break;
-	case 9 << 3 | 0:
+	case REG(9, 0):
 		if (p->cause & C0_CAUSE_DC) {
 			p->count_frozen = (u32)v;
 		} else {
@@ -316,68 +316,68 @@ void mips_cp0_write(struct mips_guest_ctx *c, u32 reg, u32 sel, u64 v)
 			timer_rearm(c);
 		}
 		break;
-	case 10 << 3 | 0:
+	case REG(10, 0):
 		p->entryhi = v & (ENTRYHI_MASK | C0_ENTRYHI_EHINV);
 		break;
-	case 11 << 3 | 0:
+	case REG(11, 0):
 		p->compare = (u32)v;
 		p->cause &= ~(u64)(C0_CAUSE_TI | C0_CAUSE_IP7);
 		if (!(p->cause & C0_CAUSE_DC))
 			timer_rearm(c);
 		break;
-	case 12 << 3 | 0:
+	case REG(12, 0):
 		write_status(c, v);
 		break;
-	case 13 << 3 | 0:
+	case REG(13, 0):
 		write_cause(c, v);
 		break;
-	case 14 << 3 | 0:
+	case REG(14, 0):
 		p->epc = v;
 		break;
-	case 15 << 3 | 1:
+	case REG(15, 1):
 		p->ebase = (p->ebase & ~EBASE_MASK) | (v & EBASE_MASK);
 		break;
-	case 16 << 3 | 0:
+	case REG(16, 0):
 		if ((p->config[0] ^ v) & CONF0_K0) {
 			p->config[0] = (p->config[0] & ~(u64)CONF0_K0) | (v & CONF0_K0);
 			tlb_changed(c); /* kseg0 cacheability of the shadow */
 		}
 		break;
-	case 16 << 3 | 6:
+	case REG(16, 6):
 		p->config[6] = (p->config[6] & ~(u64)C0_CONFIG6_GUEST_WRITABLE) |
 		               (v & C0_CONFIG6_GUEST_WRITABLE);
 		break;
-	case 20 << 3 | 0: {
+	case REG(20, 0): {
 		u64 ro = (1ull << (MIPS_SEGBITS - 7)) - 1;
 		p->xcontext = (p->xcontext & ro) | (v & ~ro);
 		break;
 	}
-	case 22 << 3 | 0:
+	case REG(22, 0):
 		write_diag(c, v);
 		break;
-	case 26 << 3 | 0:
+	case REG(26, 0):
 		p->errctl = (u32)v;
 		break;
-	case 28 << 3 | 0:
-	case 28 << 3 | 1:
-	case 28 << 3 | 2:
-	case 28 << 3 | 3:
+	case REG(28, 0):
+	case REG(28, 1):
+	case REG(28, 2):
+	case REG(28, 3):
 		p->taglo[sel] = v;
 		break;
-	case 29 << 3 | 0:
-	case 29 << 3 | 1:
-	case 29 << 3 | 2:
-	case 29 << 3 | 3:
+	case REG(29, 0):
+	case REG(29, 1):
+	case REG(29, 2):
+	case REG(29, 3):
 		p->taghi[sel] = v;
 		break;
-	case 30 << 3 | 0:
+	case REG(30, 0):
 		p->errorepc = v;
 		break;
-	case 31 << 3 | 0:
+	case REG(31, 0):
 		p->desave = v;
 		break;
-	case 31 << 3 | 2:
-	case 31 << 3 | 3:
+	case REG(31, 2):
+	case REG(31, 3):
 		p->kscratch[sel] = v;
 		break;
 	default:

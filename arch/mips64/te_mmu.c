@@ -169,7 +169,7 @@ static bool fetch(struct mips_guest_ctx *c, u64 va, u32 *insn)
 	const u32 *p = partition_gpa_ptr(te_vcpu(c)->part, gpa(pa), 4, false);
 	if (!p)
 		return false;
-	*insn = READ_ONCE(*p);
+	*insn = *(const volatile u32 *)p;
 	return true;
 }
 
@@ -400,7 +400,7 @@ int te_tlb_fault(struct vcpu *v, u32 code, u64 va, bool bd)
 {
 	struct mips_guest_ctx *c = &v->arch.ctx;
 	bool write = code != EXC_CODE_TLBL;
-	bool fetch = !write && (va == c->pc || (bd && va == c->pc + 4));
+	bool ifetch = !write && (va == c->pc || (bd && va == c->pc + 4));
 	u64 pa = 0, lo, ps;
 	bool refill;
 
@@ -428,7 +428,7 @@ int te_tlb_fault(struct vcpu *v, u32 code, u64 va, bool bd)
 		v->arch.exits[TE_EXIT_TLB_SHADOW]++;
 		return EMU_DONE;
 	}
-	if (fetch) { /* executing from a device or from nothing */
+	if (ifetch) { /* executing from a device or from nothing */
 		v->arch.exits[TE_EXIT_BUS]++;
 		mips_emu_raise_here(c, EXC_CODE_IBE, 0, 0);
 		return EMU_EXCEPTION;

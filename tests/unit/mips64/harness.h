@@ -35,6 +35,10 @@ extern u64 last_cache_addr;
 extern bool host_cfg_present;
 extern struct mips_guest_ctx G;
 
+/* The other test files of test_mips64_emulate (failure counts). */
+int run_mem_tests(void);
+int run_branch_tests(void);
+
 void harness_reset(void);
 /* Put insns at CODE (and on), pc = CODE. */
 void code(const u32 *w, unsigned n);

@@ -6,9 +6,6 @@
 
 #include "check.h"
 
-int run_mem_tests(void);
-int run_branch_tests(void);
-
 #define R_T0 12
 #define R_T1 13
 
