@@ -40,25 +40,24 @@ static size_t append(char *buf, size_t size, size_t at, const char *fmt, ...)
 void stats_report(struct partition *p)
 {
 	const struct s390_stats *st = &p->arch.stats;
-	char line[224];
+	char line[160];
 	size_t at = 0;
-	bool first;
 
-	at = append(line, sizeof(line), at, "intercepts: inst %u (",
-	            __atomic_load_n(&st->reason[STAT_INST], __ATOMIC_RELAXED));
-	first = true;
+	/* Console lines are short: reasons, then instructions, then injections. */
+	at = append(line, sizeof(line), at, "intercepts:");
+	for (u32 r = 0; r < STAT_NR_REASONS; r++) {
+		u32 n = __atomic_load_n(&st->reason[r], __ATOMIC_RELAXED);
+		if (n || r == STAT_INST)
+			at = append(line, sizeof(line), at, "%s %s %u", r ? "," : "",
+			            reason_name[r], n);
+	}
+	partition_log(p, "%s", line);
+	at = append(line, sizeof(line), 0, "intercepted instructions:");
 	for (u32 i = 0; i < SI_NR; i++) {
 		u32 n = __atomic_load_n(&st->insn[i], __ATOMIC_RELAXED);
-		if (!n)
-			continue;
-		at = append(line, sizeof(line), at, "%s%s %u", first ? "" : ", ", insn_name[i], n);
-		first = false;
-	}
-	at = append(line, sizeof(line), at, ")");
-	for (u32 r = STAT_INST + 1; r < STAT_NR_REASONS; r++) {
-		u32 n = __atomic_load_n(&st->reason[r], __ATOMIC_RELAXED);
 		if (n)
-			at = append(line, sizeof(line), at, ", %s %u", reason_name[r], n);
+			at = append(line, sizeof(line), at, "%s %s %u", at > 25 ? "," : "",
+			            insn_name[i], n);
 	}
 	partition_log(p, "%s", line);
 	partition_log(p, "injected: %u program, %u external interruption(s)",
