@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: MIT */
+/* The s390x emulation layer on the host: SCLP, STSI, SIGP, DIAG, I/O and
+ * interrupt injection, with guest input that is wrong on purpose. */
+#include "harness.h"
+
+#include <arch/features.h>
+#include <arch/inject.h>
+#include <arch/lowcore.h>
+
+#include "check.h"
+
+static const u8 SERVC_R1_R2[6] = {0xb2, 0x20, 0x00, 0x12}; /* servc r1,r2 */
+static struct vcpu_exit e;
+
+static unsigned cc(const struct vcpu *v)
+{
+	return (unsigned)((v->arch.cpu.psw.mask >> PSW_CC_SHIFT) & 3);
+}
+
+static void servc(u32 cmd, u64 sccb)
+{
+	vcpu[0].arch.cpu.gprs[1] = cmd;
+	vcpu[0].arch.cpu.gprs[2] = sccb;
+	run_insn(&vcpu[0], SERVC_R1_R2, &e);
+}
+
+TEST(sclp_read_scp_info)
+{
+	harness_reset(S390_FEAT_DIAG318);
+	g_put(0x4000, 2, 4096);
+	servc(0x00020001, 0x4000);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(g_get(0x4006, 2), 0x0010);
+	EXPECT_EQ(g_get(0x4008, 2), 1); /* rnmax: 1 x 1 MiB */
+	EXPECT_EQ(g_get(0x400a, 1), 1);
+	EXPECT_EQ(g_get(0x4010, 2), 2); /* two CPUs */
+	EXPECT_EQ(g_get(0x4012, 2), 144);
+	EXPECT_EQ(g_get(0x4000 + 134, 1), 0x80); /* DIAG 318 offered */
+	EXPECT_EQ(g_get(0x4000 + 144 + 16, 1), 1);
+	EXPECT_EQ(part.arch.service_pending, 1);
+	EXPECT_EQ(part.arch.service_param, 0x4000);
+	EXPECT_EQ(last_pgm(), 0);
+
+	harness_reset(0);
+	g_put(0x4000, 2, 4096);
+	servc(0x00120001, 0x4000); /* FORCED */
+	EXPECT_EQ(g_get(0x4000 + 134, 1), 0);
+	/* An SCCB too short for two CPU entries. */
+	g_put(0x5000, 2, 130);
+	servc(0x00020001, 0x5000);
+	EXPECT_EQ(g_get(0x5006, 2), 0x0300);
+}
+
+TEST(sclp_hostile_sccbs)
+{
+	harness_reset(0);
+	servc(0x00020001, 0x4004); /* misaligned */
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+	EXPECT_EQ(vcpu[0].arch.cpu.psw.addr, 0x8300); /* program new PSW */
+	EXPECT_EQ(part.arch.service_pending, 0);
+
+	harness_reset(0);
+	servc(0x00020001, 0x1000); /* in the lowcore */
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+
+	harness_reset(0);
+	servc(0x00020001, 0x200000); /* beyond the partition */
+	EXPECT_EQ(last_pgm(), PGM_ADDRESSING);
+
+	harness_reset(0);
+	servc(0x00020001, 0x80000000ull); /* above 2 GiB */
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+
+	harness_reset(0);
+	g_put(0x4f00, 2, 0x200); /* crosses a page */
+	servc(0x00760005, 0x4f00);
+	EXPECT_EQ(last_pgm(), 0);
+	EXPECT_EQ(g_get(0x4f06, 2), 0x0100);
+
+	harness_reset(0);
+	g_put(0x4000, 2, 4); /* shorter than its header */
+	servc(0x00760005, 0x4000);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+
+	harness_reset(0);
+	g_put(0x4000, 2, 32);
+	g_put(0x4008, 2, 0x1000); /* event buffer longer than the SCCB */
+	g_put(0x400a, 1, 0x1a);
+	servc(0x00760005, 0x4000);
+	EXPECT_EQ(g_get(0x4006, 2), 0x73f0);
+
+	harness_reset(0);
+	g_put(0x4000, 2, 16);
+	servc(0x00990001, 0x4000);
+	EXPECT_EQ(g_get(0x4006, 2), 0x01f0);
+	servc(0x00770005, 0x4000);
+	EXPECT_EQ(g_get(0x4006, 2), 0x60f0);
+
+	harness_reset(0);
+	vcpu[0].arch.cpu.psw.mask |= PSW_MASK_PSTATE;
+	servc(0x00020001, 0x4000);
+	EXPECT_EQ(last_pgm(), PGM_PRIVILEGED_OP);
+}
+
+TEST(sclp_console)
+{
+	harness_reset(0);
+	g_put(0x4000, 2, 8 + 6 + 3);
+	g_put(0x4008, 2, 6 + 3);
+	g_put(0x400a, 1, 0x1a);
+	memcpy(guest_mem + 0x400e, "hi\n", 3);
+	servc(0x00760005, 0x4000);
+	EXPECT_EQ(g_get(0x4006, 2), 0x0020);
+	EXPECT_EQ(g_get(0x400b, 1), 0x80); /* accepted */
+	EXPECT_STR(console_out, "hi\n");
+
+	/* Line mode: MDB header and one MTO with "OK" in EBCDIC. */
+	harness_reset(0);
+	u64 ev = 0x4008, mto = ev + 6 + 12;
+	g_put(mto, 2, 10 + 2);
+	g_put(mto + 2, 2, 4);
+	g_put(mto + 10, 1, 0xd6);
+	g_put(mto + 11, 1, 0xd2);
+	g_put(ev, 2, 6 + 12 + 12);
+	g_put(ev + 2, 1, 0x02);
+	g_put(0x4000, 2, 8 + 30);
+	servc(0x00760005, 0x4000);
+	EXPECT_STR(console_out, "OK\n");
+
+	/* WRITE EVENT MASK answers with the SCLP's masks. */
+	harness_reset(0);
+	g_put(0x4000, 2, 12 + 16);
+	g_put(0x400a, 2, 4);
+	g_put(0x4010, 4, 0x80000000u >> (0x1a - 1));
+	servc(0x00780005, 0x4000);
+	EXPECT_EQ(g_get(0x4006, 2), 0x0020);
+	EXPECT_TRUE(g_get(0x4014, 4) & (0x80000000u >> 1)); /* accepts line mode */
+	g_put(0x400a, 2, 0);
+	servc(0x00780005, 0x4000);
+	EXPECT_EQ(g_get(0x4006, 2), 0x74f0);
+}
+
+TEST(stsi_and_stidp)
+{
+	static const u8 stsi[6] = {0xb2, 0x7d, 0x00, 0x00}; /* stsi 0(r0): operand 0 */
+	static const u8 stsi_r5[6] = {0xb2, 0x7d, 0x50, 0x00};
+	static const u8 stidp_r5[6] = {0xb2, 0x02, 0x50, 0x00};
+
+	harness_reset(0);
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+	run_insn(&vcpu[0], stsi, &e);
+	EXPECT_EQ(c->gprs[0] >> 28, 3);
+	c->gprs[5] = 0x6000;
+	c->gprs[0] = 0x30000002;
+	c->gprs[1] = 2;
+	run_insn(&vcpu[0], stsi_r5, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(g_get(0x6000 + 31, 1), 1);
+	EXPECT_EQ(g_get(0x6000 + 56, 4), 0xe3c5d9d5); /* "TERN" */
+	c->gprs[0] = 0x10000001;
+	c->gprs[1] = 1;
+	run_insn(&vcpu[0], stsi_r5, &e);
+	EXPECT_EQ(g_get(0x6000 + 32, 4), 0xe3c5d9d5);
+	c->gprs[0] = 0x20000001; /* 2.1.1: not offered */
+	run_insn(&vcpu[0], stsi_r5, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 3);
+	c->gprs[0] = 0x30000102; /* reserved bits */
+	run_insn(&vcpu[0], stsi_r5, &e);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+
+	harness_reset(0);
+	vcpu[0].arch.cpu.gprs[5] = 0x6000;
+	run_insn(&vcpu[0], stidp_r5, &e);
+	EXPECT_EQ(g_get(0x6000, 1), 0xff);
+	EXPECT_EQ(g_get(0x6004, 2), 0x8561);
+	vcpu[0].arch.cpu.gprs[5] = 0x6004;
+	run_insn(&vcpu[0], stidp_r5, &e);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+}
+
+static int sigp(u32 order, u64 addr, u64 param)
+{
+	u8 insn[6] = {0xae, 0x24, 0x00, (u8)order}; /* sigp r2,r4,order */
+
+	vcpu[0].arch.cpu.gprs[3] = param;
+	vcpu[0].arch.cpu.gprs[4] = addr;
+	return run_insn(&vcpu[0], insn, &e);
+}
+
+TEST(sigp_orders)
+{
+	harness_reset(0);
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+	sigp(0x01, 7, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 3); /* no such CPU */
+	sigp(0x01, 0xffff, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 3);
+	c->gprs[2] = 0xffffffff00000000ull;
+	sigp(0x01, 1, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	EXPECT_EQ(c->gprs[2], 0xffffffff00000040ull); /* stopped, high half kept */
+	sigp(0x0d, 1, 0x20000);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(vcpu[1].arch.cpu.prefix, 0x20000);
+	sigp(0x0d, 1, 0x7fffe000);
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	EXPECT_EQ((u32)c->gprs[2], 0x100); /* invalid parameter */
+	sigp(0x06, 1, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(vcpu[1].arch.stopped, 0);
+	EXPECT_TRUE(vcpu[1].arch.requests & VREQ_RESTART);
+	EXPECT_EQ(kicks, 1);
+	vcpu[1].arch.requests = 0;
+	sigp(0x0d, 1, 0x30000); /* not stopped now */
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	EXPECT_EQ((u32)c->gprs[2], 0x200);
+	sigp(0x03, 1, 0);
+	EXPECT_EQ(vcpu[1].arch.emerg_from, 1);
+	sigp(0x02, 1, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	sigp(0x02, 1, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	EXPECT_EQ((u32)c->gprs[2], 0x80); /* external call pending */
+	sigp(0x15, 1, 0);
+	EXPECT_EQ((u32)c->gprs[2], 0x400); /* not running */
+	sigp(0x12, 0, 1);
+	EXPECT_EQ(cc(&vcpu[0]), 1); /* cpu 1 not stopped */
+	sigp(0x12, 0, 0);
+	EXPECT_EQ((u32)c->gprs[2], 0x100); /* ESA/390: invalid parameter */
+	sigp(0x05, 1, 0);
+	EXPECT_TRUE(vcpu[1].arch.requests & VREQ_STOP);
+	sigp(0x05, 1, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 2); /* busy until it acts */
+	sigp(0x77, 1, 0);
+	EXPECT_EQ((u32)c->gprs[2], 0x002);     /* invalid order */
+	EXPECT_EQ(sigp(0x05, 0, 0), EMU_EXIT); /* stop itself */
+	EXPECT_EQ(e.kind, VEXIT_STOPPED);
+}
+
+static u16 diag(u32 code, u64 r2, u64 r3)
+{
+	u8 insn[6] = {0x83, 0x23, (u8)(code >> 8), (u8)code};
+
+	vcpu[0].arch.cpu.gprs[2] = r2;
+	vcpu[0].arch.cpu.gprs[3] = r3;
+	g_put(LC_PGM_CODE, 2, 0);
+	run_insn(&vcpu[0], insn, &e);
+	return last_pgm();
+}
+
+TEST(diagnose)
+{
+	harness_reset(0);
+	EXPECT_EQ(diag(0x318, 0x0400000000000001ull, 0), PGM_SPECIFICATION);
+	EXPECT_EQ(diag(0x999, 0, 0), PGM_SPECIFICATION);
+	EXPECT_EQ(diag(0x308, 0, 9), PGM_SPECIFICATION);
+	EXPECT_EQ(diag(0x308, 0, 3), 0);
+	EXPECT_EQ(e.kind, VEXIT_RESET);
+	EXPECT_EQ(diag(0x44, 0, 0), 0);
+	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
+	EXPECT_EQ(diag(0x288, 0, 30), 0); /* r2 = init, r3 = 30 s */
+	EXPECT_TRUE(vcpu[0].arch.wdt_deadline != 0);
+	EXPECT_EQ(diag(0x288, 0, 5), PGM_SPECIFICATION); /* too short */
+	EXPECT_EQ(diag(0x288, 2, 0), 0);                 /* cancel */
+	EXPECT_EQ(vcpu[0].arch.wdt_deadline, 0);
+
+	harness_reset(S390_FEAT_DIAG318);
+	EXPECT_EQ(diag(0x318, 0x0400000000000001ull, 0), 0);
+	EXPECT_EQ(part.arch.cpnc, 4);
+	EXPECT_EQ(part.arch.cpvc, 1);
+	EXPECT_CONTAINS(log_out, "cpnc=0x04");
+}
+
+TEST(io_instructions)
+{
+	static const u8 stsch[6] = {0xb2, 0x34, 0x50, 0x00};
+	static const u8 tpi[6] = {0xb2, 0x36, 0x50, 0x00};
+	static const u8 stcrw[6] = {0xb2, 0x39, 0x50, 0x00};
+	static const u8 chsc[6] = {0xb2, 0x5f, 0x00, 0x50};
+
+	harness_reset(0);
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+	c->gprs[5] = 0x6000;
+	c->gprs[1] = 0x00010000;
+	run_insn(&vcpu[0], stsch, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 3);
+	c->gprs[1] = 0;
+	run_insn(&vcpu[0], stsch, &e);
+	EXPECT_EQ(last_pgm(), PGM_OPERAND);
+	harness_reset(0);
+	c->gprs[5] = 0x6000;
+	run_insn(&vcpu[0], tpi, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	run_insn(&vcpu[0], stcrw, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	g_put(0x6000, 2, 16);
+	g_put(0x6002, 2, 4);
+	run_insn(&vcpu[0], chsc, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(g_get(0x6012, 2), 1);
+	c->gprs[5] = 0x6008;
+	run_insn(&vcpu[0], chsc, &e);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+}
+
+TEST(injection)
+{
+	harness_reset(0);
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+	vcpu[0].arch.emerg_from = 1ull << 1;
+	c->crs[0] |= CR0_EMERGENCY_SIGNAL;
+	inject_pending(&vcpu[0], 0); /* PSW disabled: nothing */
+	EXPECT_EQ(c->psw.addr, 0x10004);
+	EXPECT_TRUE(inject_ext_waiting_for_psw(&vcpu[0], 0));
+	c->psw.mask |= PSW_MASK_EXT;
+	inject_pending(&vcpu[0], 0);
+	EXPECT_EQ(c->psw.addr, 0x8100); /* external new PSW */
+	EXPECT_EQ(g_get(LC_EXT_INT_CODE, 2), 0x1201);
+	EXPECT_EQ(g_get(LC_EXT_CPU_ADDR, 2), 1);
+	EXPECT_EQ(g_get(LC_EXT_OLD_PSW + 8, 8), 0x10004);
+	EXPECT_EQ(vcpu[0].arch.emerg_from, 0);
+
+	/* The floating service signal needs CR0 bit 54. */
+	harness_reset(0);
+	inject_service_signal(&part, 0x4000);
+	c->psw.mask |= PSW_MASK_EXT;
+	EXPECT_TRUE(inject_ext_masked_by_cr0(&vcpu[0]));
+	inject_pending(&vcpu[0], 0);
+	EXPECT_EQ(c->psw.addr, 0x10004);
+	c->crs[0] |= CR0_SERVICE_SIGNAL;
+	inject_pending(&vcpu[0], 0);
+	EXPECT_EQ(g_get(LC_EXT_INT_CODE, 2), 0x2401);
+	EXPECT_EQ(g_get(LC_EXT_PARAMS, 4), 0x4000);
+
+	/* Clock comparator: a deadline for the wait, then the interruption. */
+	harness_reset(0);
+	c->psw.mask |= PSW_MASK_EXT | PSW_MASK_WAIT;
+	c->crs[0] |= CR0_CLOCK_COMPARATOR;
+	c->ckc = 5000;
+	c->epoch = 1000;
+	EXPECT_EQ(inject_wakeup_deadline(&vcpu[0], 100), 4000);
+	inject_pending(&vcpu[0], 3000);
+	EXPECT_EQ(c->psw.addr, 0x10004);
+	inject_pending(&vcpu[0], 4001);
+	EXPECT_EQ(g_get(LC_EXT_INT_CODE, 2), 0x1004);
+
+	/* A program interruption with its ILC and old PSW. */
+	harness_reset(0);
+	EXPECT_EQ(inject_pgm(&vcpu[0], PGM_ADDRESSING, 6, 0, 0), HV_OK);
+	EXPECT_EQ(g_get(LC_PGM_ILC, 2), 6);
+	EXPECT_EQ(g_get(LC_PGM_OLD_PSW + 8, 8), 0x10004);
+	/* A lowcore outside storage cannot be used. */
+	c->prefix = 0x7fffe000;
+	EXPECT_EQ(inject_pgm(&vcpu[0], PGM_ADDRESSING, 6, 0, 0), HV_E_RANGE);
+}
+
+int main(void)
+{
+	RUN(sclp_read_scp_info);
+	RUN(sclp_hostile_sccbs);
+	RUN(sclp_console);
+	RUN(stsi_and_stidp);
+	RUN(sigp_orders);
+	RUN(diagnose);
+	RUN(io_instructions);
+	RUN(injection);
+	return CHECK_DONE();
+}
