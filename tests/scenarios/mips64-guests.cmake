@@ -8,7 +8,9 @@
 
 # Test guest -> PASS lines it must show as a partition on the 3A4000 and on
 # the 3A1000 model (the difference: cpucfg.reduced_list is checked only where
-# CPUCFG is emulated, i.e. Tern on the 3A1000).
+# CPUCFG is emulated, i.e. Tern on the 3A1000). Suites ignored by the
+# differential runs: hostile_te (addresses that are RAM natively but not the
+# partition's: skipped natively) and, on the 3A1000, cpucfg.
 set(_mips64_tests
   smoke:2:2
   cp0:18:18
@@ -17,7 +19,9 @@ set(_mips64_tests
   timer:10:10
   loongson:6:7
   mmio:5:5
-  user:8:8)
+  user:8:8
+  hostile:5:5
+  cache:4:4)
 
 # Partition scenarios that need what the T&E backend does not do yet
 # (-DTERN_MIPS64_GAPS="" registers them anyway):
@@ -36,11 +40,11 @@ foreach(entry IN LISTS _mips64_tests)
   foreach(model 3A4000 3A1000)
     if(model STREQUAL "3A4000")
       list(GET f 1 k)
-      set(ign)
+      set(ign --ignore hostile_te)
     else()
       list(GET f 2 k)
       # CPUCFG: Reserved Instruction on the bare 3A1000, emulated under Tern.
-      set(ign --ignore cpucfg)
+      set(ign --ignore hostile_te --ignore cpucfg)
     endif()
     tern_scenario(mips64-native-${g}-${model} 60
       ${T}/run-qemu-mips64 --native --cpu Loongson-${model} --cpus 1 --timeout 60
@@ -55,4 +59,20 @@ foreach(entry IN LISTS _mips64_tests)
       ${CMAKE_CURRENT_LIST_DIR}/diff-mips64.sh --name ${g} --model Loongson-${model}
       --build ${M} --expect-pass ${k} --timeout 60 --logs ${LOGS} ${ign})
   endforeach()
+endforeach()
+
+# --- two partitions at once ----------------------------------------------
+foreach(model 3A4000 3A1000)
+  # p0 spins 6 s with interrupts off; p1 (the timer tests) must finish first.
+  tern_scenario(mips64-pair-spin-${model} 90
+    ${CMAKE_CURRENT_LIST_DIR}/pair-mips64.sh
+    --first "^\\[p1\\] TESTS DONE pass=10 fail=0" --second "^\\[p0\\] TESTS DONE" --
+    --cpu Loongson-${model} --cpus 2 --expect-pass 11 --timeout 90
+    --log ${LOGS}/mips64-pair-spin-${model}.log ${M}/tern-mips64-pair-spin.elf)
+  # p0 points its TLB at memory it does not own; p1 runs the TLB tests.
+  tern_scenario(mips64-pair-hostile-${model} 60
+    ${T}/run-qemu-mips64 --cpu Loongson-${model} --cpus 2 --expect-pass 17 --timeout 60
+    --expect "^\\[p1\\] TESTS DONE pass=12 fail=0"
+    --expect "^\\[p0\\] TESTS DONE pass=5 fail=0"
+    --log ${LOGS}/mips64-pair-hostile-${model}.log ${M}/tern-mips64-pair-hostile.elf)
 endforeach()

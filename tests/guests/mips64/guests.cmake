@@ -17,3 +17,11 @@ tern_mips64_test(timer ${TG_DIR}/timer.c)
 tern_mips64_test(loongson ${TG_DIR}/loongson.c ${TG_DIR}/insn.S)
 tern_mips64_test(mmio ${TG_DIR}/mmio.c ${TG_DIR}/mmio_insn.S)
 tern_mips64_test(user ${TG_DIR}/user.c ${TG_DIR}/user_prog.S)
+tern_mips64_test(hostile ${TG_DIR}/hostile.c ${TG_DIR}/insn.S)
+tern_mips64_test(cache ${TG_DIR}/cache.c ${TG_DIR}/insn.S)
+tern_mips64_guest(spin SOURCES ${TG_DIR}/spin.c)
+
+# Two partitions at once: a guest spinning with interrupts off beside the
+# timer tests; a hostile guest beside the TLB tests.
+mips64_guest_system(mips64-pair-spin --guest spin.elf --guest timer.elf)
+mips64_guest_system(mips64-pair-hostile --guest hostile.elf --guest tlb.elf)

@@ -19,9 +19,10 @@ typedef void (*store_fn)(u64 addr, u64 v);
 #define L(n) u64 m_##n(u64 addr, u64 rt);
 #define S(n) void m_##n(u64 addr, u64 v);
 L(lb)
-L(lbu) L(lh) L(lhu) L(lw) L(lwu) L(ld) L(lwl) L(lwr) L(ldl) L(ldr) L(gslbx) L(gslhx) L(gslwx)
-    L(gsldx) L(gsldx_off) S(sb) S(sh) S(sw) S(sd) S(swl) S(swr) S(sdl) S(sdr) S(gssbx) S(gsshx)
-        S(gsswx) S(gssdx) S(gssdx_off)
+L(lbu)
+L(lh) L(lhu) L(lw) L(lwu) L(ld) L(lwl) L(lwr) L(ldl) L(ldr) L(gslbx) L(gslhx) L(gslwx) L(gsldx)
+    L(gsldx_off) S(sb) S(sh) S(sw) S(sd) S(swl) S(swr) S(sdl) S(sdr) S(gssbx) S(gsshx) S(gsswx)
+        S(gssdx) S(gssdx_off)
 #undef L
 #undef S
 

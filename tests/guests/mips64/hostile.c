@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/* A guest that points its TLB at memory it does not own: it must get the
+ * architected bus error (DBE for data, IBE for a fetch) in its own handler,
+ * and go on; the hypervisor and any other partition stay up.
+ *   hostile     physical addresses no one owns on loongson3-virt (nothing
+ *               there natively either): the same results on both.
+ *   hostile_te  addresses that are RAM on the bare machine but not the
+ *               partition's (beyond its 64 MiB, Tern's own image in high
+ *               RAM): checked as a partition only, skipped natively. */
+#include "insn.h"
+
+#define VA 0x10000000ull
+#define UNASSIGNED_PA 0x20000000ull  /* a hole in loongson3-virt's map */
+#define FAR_PA 0x0000000ff0000000ull /* beyond any RAM, within 36 bits */
+#define BEYOND_PA 0x0c000000ull      /* 192 MiB: past a 64 MiB partition */
+#define HV_IMAGE_PA 0x80200000ull    /* Tern's image, in the high RAM alias */
+
+static void map_pa(u64 pa)
+{
+	tg_tlb_flush();
+	struct tg_tlbe e = {
+	    .hi = VA,
+	    .lo0 = tg_entrylo(pa, ENTRYLO_C_CACHED | ENTRYLO_D | ENTRYLO_V),
+	    .lo1 = tg_entrylo(pa + PAGE16K, ENTRYLO_C_CACHED | ENTRYLO_D | ENTRYLO_V),
+	    .mask = PM_16K,
+	};
+	tg_tlb_write(0, &e);
+}
+
+static u64 arg;
+static void load(void *a)
+{
+	(void)a;
+	t_load64(arg);
+}
+static void store(void *a)
+{
+	(void)a;
+	t_store64(arg, 0xdeadbeefdeadbeefull);
+}
+static void jump(void *a)
+{
+	(void)a;
+	t_jump(arg);
+}
+
+#define CATCH                                                                                      \
+	(TG_EXC(EXC_DBE) | TG_EXC(EXC_IBE) | TG_EXC(EXC_TLBL) | TG_EXC(EXC_TLBS) |                 \
+	 TG_EXC(EXC_ADEL) | TG_EXC(EXC_ADES))
+#define EXPECT_BUS(fn, code, epc_)                                                                 \
+	do {                                                                                       \
+		int r_ = tg_try(CATCH, fn, NULL);                                                  \
+		if (r_ != (code) + 1)                                                              \
+			tg_note("pa 0x%llx: ExcCode %d, BadVAddr 0x%llx", (unsigned long long)pa,  \
+			        r_ - 1, (unsigned long long)tg_last.badvaddr);                     \
+		TG_EQ(r_, (code) + 1);                                                             \
+		TG_EQ(tg_last.epc, epc_);                                                          \
+	} while (0)
+
+static void attack(u64 pa)
+{
+	map_pa(pa);
+	arg = VA + 0x40;
+	EXPECT_BUS(load, EXC_DBE, fn_addr(t_load64));
+	arg = VA + PAGE16K + 0x80;
+	EXPECT_BUS(store, EXC_DBE, fn_addr(t_store64));
+	arg = VA + 0x100;
+	EXPECT_BUS(jump, EXC_IBE, arg);
+	tg_tlb_flush();
+}
+
+TG_TEST(hostile, unassigned)
+{
+	attack(UNASSIGNED_PA);
+}
+
+TG_TEST(hostile, far)
+{
+	attack(FAR_PA);
+}
+
+TG_TEST(hostile, still_alive)
+{
+	/* after all that, ordinary memory and the console still work */
+	static volatile u64 x;
+	x = 42;
+	TG_EQ(x, 42);
+}
+
+TG_TEST(hostile_te, beyond_own_memory)
+{
+	if (tg_native())
+		TG_SKIP("RAM on the bare machine");
+	attack(BEYOND_PA);
+}
+
+TG_TEST(hostile_te, hypervisor_image)
+{
+	if (tg_native())
+		TG_SKIP("RAM on the bare machine");
+	attack(HV_IMAGE_PA);
+}
+
+int main(void)
+{
+	TG_RUN(hostile, unassigned);
+	TG_RUN(hostile, far);
+	TG_RUN(hostile_te, beyond_own_memory);
+	TG_RUN(hostile_te, hypervisor_image);
+	TG_RUN(hostile, still_alive);
+	return tg_tests_done();
+}
