@@ -41,7 +41,7 @@ s390x_native(diag308 1 "")
 s390x_native(hostile 1 "")
 s390x_native(addressing 1 "")
 s390x_native(worker 1 "steps=10 step_ms=50")
-s390x_native(spinner 1 "spin_ms=500")
+s390x_native(spinner 1 "spin_loops=100")
 
 if(NOT _s390x_partitions)
   return()
@@ -52,10 +52,17 @@ endif()
 #   diag308  DIAG 0x308 subcodes 5/6 (set / store the IPL parameter block)
 #            are a specification exception under Tern; QEMU implements
 #            them, and the re-IPL test marks its first boot with them.
+#   spin     a vCPU that runs seconds in SIE without an intercept: under
+#            parallel load Hercules once check-stopped it ("HHCCP018I
+#            CPU0000: Check-Stop due to host error: User defined signal 1"
+#            at the spinner's BRCTG), and once the worker partition made no
+#            progress at all until the spinner had finished. Until the
+#            backend bounds a vCPU's time in SIE (a host timer slice), the
+#            scenario would be flaky in CI.
 if(DEFINED TERN_S390X_GAPS)
   set(_s390x_gaps ${TERN_S390X_GAPS})
 else()
-  set(_s390x_gaps diag308)
+  set(_s390x_gaps diag308 spin)
 endif()
 function(_s390x_gap sys out)
   set(${out} OFF PARENT_SCOPE)
@@ -107,8 +114,11 @@ s390x_partition(isolation 2 11
 s390x_partition(mix 4 55)
 # A spinner with interrupts off beside a worker: the worker finishes while
 # the spinner still spins, and the spinner's bounded loop ends the run.
+_s390x_gap(spin _spin_gap)
+if(NOT _spin_gap)
 tern_scenario(s390x-guest-spin 120
   bash -c "${T}/run-hercules --cpus 2 --expect-pass 4 --timeout 120 --log ${LOGS}/s390x-guest-spin.log ${S}/tern-s390x-g-spin.ins && ${_sc}/order-s390x.sh ${LOGS}/s390x-guest-spin.log '^\\[p0\\] spinner: start' '^\\[p1\\] TESTS DONE pass=3 fail=0' '^\\[p0\\] spinner: done'")
+endif()
 
 # --- differential: native QEMU vs partition on Hercules -------------------------
 # s390x_diff(NAME GUEST SYSTEM CPUS APPEND [--ignore SUITE]...)

@@ -28,7 +28,7 @@ s390x_guest_system(s390x-g-addressing --mem 32M --guest guest-addressing.elf)
 s390x_guest_system(s390x-g-isolation --mem 32M --guest guest-addressing.elf
   --append "steps=10 step_ms=50" --guest guest-worker.elf)
 # A guest spinning with interrupts off beside one that makes timed progress.
-s390x_guest_system(s390x-g-spin --mem 32M --append "spin_ms=6000" --guest guest-spinner.elf
+s390x_guest_system(s390x-g-spin --mem 32M --append "spin_loops=2000" --guest guest-spinner.elf
   --append "steps=10 step_ms=50" --guest guest-worker.elf)
 # Three partitions, four vCPUs: SMP ping-pong, timers and hostile input together.
 s390x_guest_system(s390x-g-mix --mem 32M --cpus 2 --append "cpus=2" --guest guest-smp.elf
