@@ -98,8 +98,11 @@ static void sd_init(struct vcpu *v)
 	sd->cpuflags = SIE_CPUFLAGS_ZARCH;
 	sd->icpua = (u16)v->id;
 	sd->ihcpu = 0xffff;
-	/* STFL/STFLE intercept: otherwise Hercules' SIE answers with its own
-	 * facility list; Tern offers the guest a list it controls. */
+	/* STFL/STFLE: Hercules 3.13's SIE has no facility-list designation;
+	 * it interprets STFLE with Hercules' own list (the host's: z/Arch,
+	 * EDAT bits and all) unless ictl byte 0 bit 0x10 asks for an
+	 * intercept. We ask, and emulate.c answers with a list Tern controls
+	 * (tern_facilities: what the guest really gets from both). */
 	sd->ictl = SIE_ICTL_STFL;
 	sd->mso = 0;
 	sd->msl = v->part->arch.msl;
