@@ -76,3 +76,10 @@ foreach(model 3A4000 3A1000)
     --expect "^\\[p0\\] TESTS DONE pass=5 fail=0"
     --log ${LOGS}/mips64-pair-hostile-${model}.log ${M}/tern-mips64-pair-hostile.elf)
 endforeach()
+
+# --- the demo system (guests/mips64): both partitions tick and end cleanly --
+tern_scenario(mips64-demo 60
+  ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 4 --timeout 60
+  --expect "^\\[p0\\] demo-a: tick 5 of 5" --expect "^\\[p0\\] demo-a: done"
+  --expect "^\\[p1\\] demo-b: tick 4 of 4" --expect "^\\[p1\\] demo-b: done"
+  --log ${LOGS}/mips64-demo.log ${M}/tern-mips64-demo.elf)
