@@ -103,7 +103,10 @@ static enum space classify(const struct mips_guest_ctx *c, u64 va, u64 *pa)
 		*pa = va & KSEG_PHYS_MASK;
 		return SP_PHYS;
 	}
-	if (va >= XKPHYS_START && va < XKPHYS_END) {
+	/* XKPHYS needs the guest's 64-bit kernel addressing (KX), and the
+	 * bits between the cache attribute and the physical address zero */
+	if (va >= XKPHYS_START && va < XKPHYS_END && (c->cp0.status & C0_ST_KX) &&
+	    !(va & 0x07ff000000000000ull)) {
 		*pa = va & PHYS_MASK;
 		return SP_PHYS;
 	}
