@@ -16,17 +16,37 @@
 typedef u64 (*load_fn)(u64 addr, u64 rt);
 typedef void (*store_fn)(u64 addr, u64 v);
 
-#define L(n) u64 m_##n(u64 addr, u64 rt);
-#define S(n) void m_##n(u64 addr, u64 v);
-L(lb)
-L(lbu)
-L(lh) L(lhu) L(lw) L(lwu) L(ld) L(lwl) L(lwr) L(ldl) L(ldr) L(gslbx) L(gslhx) L(gslwx) L(gsldx)
-    L(gsldx_off) S(sb) S(sh) S(sw) S(sd) S(swl) S(swr) S(sdl) S(sdr) S(gssbx) S(gsshx) S(gsswx)
-        S(gssdx) S(gssdx_off)
-#undef L
-#undef S
+u64 m_lb(u64 addr, u64 rt);
+u64 m_lbu(u64 addr, u64 rt);
+u64 m_lh(u64 addr, u64 rt);
+u64 m_lhu(u64 addr, u64 rt);
+u64 m_lw(u64 addr, u64 rt);
+u64 m_lwu(u64 addr, u64 rt);
+u64 m_ld(u64 addr, u64 rt);
+u64 m_lwl(u64 addr, u64 rt);
+u64 m_lwr(u64 addr, u64 rt);
+u64 m_ldl(u64 addr, u64 rt);
+u64 m_ldr(u64 addr, u64 rt);
+u64 m_gslbx(u64 addr, u64 rt);
+u64 m_gslhx(u64 addr, u64 rt);
+u64 m_gslwx(u64 addr, u64 rt);
+u64 m_gsldx(u64 addr, u64 rt);
+u64 m_gsldx_off(u64 addr, u64 rt);
+void m_sb(u64 addr, u64 v);
+void m_sh(u64 addr, u64 v);
+void m_sw(u64 addr, u64 v);
+void m_sd(u64 addr, u64 v);
+void m_swl(u64 addr, u64 v);
+void m_swr(u64 addr, u64 v);
+void m_sdl(u64 addr, u64 v);
+void m_sdr(u64 addr, u64 v);
+void m_gssbx(u64 addr, u64 v);
+void m_gsshx(u64 addr, u64 v);
+void m_gsswx(u64 addr, u64 v);
+void m_gssdx(u64 addr, u64 v);
+void m_gssdx_off(u64 addr, u64 v);
 
-            struct load_op {
+struct load_op {
 	const char *name;
 	load_fn fn;
 	unsigned size; /* natural alignment */
