@@ -137,6 +137,43 @@ static bool result(struct vcpu *v, int r, struct vcpu_exit *e)
 	}
 }
 
+/* A guest's `sdbbp` enters the CPU's EJTAG debug mode: the debug vector in
+ * the boot ROM, kernel privileges, interrupts off. (On QEMU with
+ * -semihosting-config enable=on, user-mode semihosting stays disabled, so
+ * it is not a UHI call either.) The ROM is nops up to a word that raises
+ * Coprocessor Unusable, which brings the CPU here, still in debug mode:
+ * returning to the guest like that would run it with kernel privileges.
+ * So debug mode is left with DERET into the hypervisor, and the guest gets
+ * what SDBBP is on a CPU without EJTAG: Reserved Instruction. */
+#define DEBUG_DM (1u << 30)
+#define DEBUG_DBD (1u << 31)
+
+static bool debug_mode_escape(struct vcpu *v, const struct mips_frame *f)
+{
+	u32 dbg;
+	u64 depc, tmp;
+
+	if (f->epc < TE_KSEG1 + TE_WINDOW) /* guest code: an ordinary trap */
+		return false;
+	__asm__ volatile("mfc0 %0, $23, 0" : "=r"(dbg));
+	if (!(dbg & DEBUG_DM))
+		return false;
+	__asm__ volatile("dmfc0 %0, $24, 0" : "=r"(depc));
+	__asm__ volatile(".set push\n\t.set noreorder\n\t"
+	                 "dla %0, 1f\n\t"
+	                 "dmtc0 %0, $24, 0\n\t"
+	                 "ehb\n\t"
+	                 "deret\n"
+	                 "1:\n\t.set pop"
+	                 : "=&r"(tmp)
+	                 :
+	                 : "memory");
+	v->arch.exits[TE_EXIT_REFLECT]++;
+	v->arch.ctx.pc = depc;
+	mips_emu_raise(&v->arch.ctx, EXC_CODE_RI, depc, dbg & DEBUG_DBD, 0, 0, 0);
+	return true;
+}
+
 /* One exit. Returns true to enter the guest again. */
 static bool dispatch(struct vcpu *v, const struct mips_frame *f, struct vcpu_exit *e)
 {
@@ -145,6 +182,8 @@ static bool dispatch(struct vcpu *v, const struct mips_frame *f, struct vcpu_exi
 	bool bd = cause & CAUSE_BD;
 
 	v->arch.resume_bd = false;
+	if (debug_mode_escape(v, f))
+		return true;
 	switch (code) {
 	case EXC_CODE_INT:
 		v->arch.exits[TE_EXIT_IRQ]++;

@@ -59,8 +59,15 @@ static void item(struct report *r, const char *text)
 {
 	size_t n = strlen(text);
 
-	if (r->len + n >= sizeof(r->line))
+	if (r->len + n >= sizeof(r->line)) {
+		/* a separator ends the line, not the next one */
+		if (text[0] == ',' && r->len + 1 < sizeof(r->line)) {
+			r->line[r->len++] = ',';
+			r->line[r->len] = 0;
+			text += 2;
+		}
 		flush(r);
+	}
 	hv_strlcpy(r->line + r->len, text, sizeof(r->line) - r->len);
 	r->len = strlen(r->line);
 }

@@ -37,8 +37,8 @@
  * Hypercalls: `hypcall` (VZ encoding 0x42000028, code field 0). In user
  * mode on a non-VZ CPU it traps as Coprocessor Unusable, so both backends
  * see it. Function in v0 ($2), arguments in a0-a3 ($4-$7), result in v0.
- * `sdbbp` is NOT an exit under trap-and-emulate: on QEMU a guest's sdbbp
- * enters the CPU's debug mode, which the hypervisor cannot intercept. */
+ * `sdbbp` (UHI semihosting on the bare QEMU machine) is NOT an exit: the
+ * guest gets Reserved Instruction, as on a CPU without EJTAG. */
 #ifndef ARCH_GUEST_ABI_H
 #define ARCH_GUEST_ABI_H
 
