@@ -437,7 +437,14 @@ int te_tlb_fault(struct vcpu *v, u32 code, u64 va, bool bd)
 		return EMU_EXCEPTION;
 	}
 	v->arch.exits[TE_EXIT_MMIO]++;
-	return mips_emulate(c, TRAP_MMIO, bd);
+	int r = mips_emulate(c, TRAP_MMIO, bd);
+	if (r == EMU_UNHANDLED) {
+		/* a device access by an instruction no device can serve (Loongson
+		 * quad loads, prefetch ...): what a bus does with it */
+		mips_emu_raise_here(c, EXC_CODE_DBE, 0, 0);
+		return EMU_EXCEPTION;
+	}
+	return r;
 }
 
 int te_addr_error(struct vcpu *v, u32 code, u64 va, bool bd)
