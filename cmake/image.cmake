@@ -131,4 +131,5 @@ else()
   # Guests and the systems that run them (owned by the arch's guest SDK).
   include(${CMAKE_SOURCE_DIR}/guests/${TERN_ARCH}/guests.cmake OPTIONAL)
   include(${CMAKE_SOURCE_DIR}/tests/guests/${TERN_ARCH}/guests.cmake OPTIONAL)
+  include(${CMAKE_SOURCE_DIR}/bench/${TERN_ARCH}/bench.cmake OPTIONAL)
 endif()
