@@ -50,6 +50,37 @@ int arch_partition_init(struct partition *p)
 	return HV_OK;
 }
 
+/* The command line block, laid out as QEMU's loader lays it out at
+ * 0x0ff00000 (argv[] of 32-bit pointers, "g" at +0x10, the text at +0x12):
+ * there if the partition has RAM there, else in the last page of the slot
+ * holding guest-physical 0. Pointers are kseg0-window addresses. */
+#define CMDLINE_NATIVE_GPA 0x0ff00000ull
+#define CMDLINE_BLOCK 0x1000ull
+
+static void put_cmdline(struct vcpu *v, const char *cmdline)
+{
+	struct partition *p = v->part;
+	u64 g = CMDLINE_NATIVE_GPA;
+
+	if (!partition_gpa_ptr(p, gpa(g), CMDLINE_BLOCK, true)) {
+		g = ~0ull;
+		for (u32 s = 0; s < p->nr_slots; s++)
+			if (p->slots[s].gpa.v == 0 && p->slots[s].size >= 16 * CMDLINE_BLOCK &&
+			    p->slots[s].size <= TE_WINDOW)
+				g = p->slots[s].size - CMDLINE_BLOCK;
+	}
+	u8 *blk = g != ~0ull ? partition_gpa_ptr(p, gpa(g), CMDLINE_BLOCK, true) : NULL;
+	if (!blk)
+		return; /* nowhere to put it: argc stays 0 */
+	u32 argv[3] = {(u32)(TE_KSEG0 + g + 0x10), (u32)(TE_KSEG0 + g + 0x12), 0};
+	memset(blk, 0, CMDLINE_BLOCK);
+	memcpy(blk, argv, sizeof(argv));
+	blk[0x10] = 'g';
+	hv_strlcpy((char *)blk + 0x12, cmdline, CMDLINE_BLOCK - 0x12);
+	v->arch.ctx.gpr[A0] = 2;
+	v->arch.ctx.gpr[A1] = TE_KSEG0 + g;
+}
+
 void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 {
 	struct arch_vcpu *a = &v->arch;
@@ -68,11 +99,14 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 	if (!b)
 		return;
 	/* What QEMU's -kernel loader gives a kernel: kernel mode with
-	 * Status = 0 (interrupts off, BEV and ERL clear), a0 = argc = 0. */
+	 * Status = 0 (interrupts off, BEV and ERL clear), a0 = argc, a1 =
+	 * argv (32-bit pointers), a2 = boot parameters (none here), a3 = 0. */
 	a->ctx.cp0.status = 0;
 	a->ctx.pc = te_window_pc(b->entry.v);
 	a->ctx.gpr[A0] = 0;
 	a->ctx.gpr[A1] = a->ctx.gpr[A2] = a->ctx.gpr[A3] = 0;
+	if (b->cmdline)
+		put_cmdline(v, b->cmdline);
 }
 
 bool arch_vcpu_runnable(const struct vcpu *v)

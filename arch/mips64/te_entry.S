@@ -62,6 +62,9 @@ te_enter:
 	.type	mips_te_exit, @function
 mips_te_exit:
 	sd	$0, AREA_DEPTH($17)
+	/* ASID 0 is never a guest's: a stray useg access by the hypervisor
+	 * faults instead of reaching a guest's shadow mappings */
+	dmtc0	$0, $10, 0
 	mfc0	$8, $12, 0
 	ins	$8, $0, 0, 5		/* IE, EXL, ERL, KSU: host kernel mode */
 	mtc0	$8, $12, 0

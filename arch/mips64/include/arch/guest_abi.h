@@ -31,6 +31,14 @@
  *                          writes ignored (QEMU's "mmio fallback")
  *   anything else          bus error: DBE (data) or IBE (fetch), also when
  *                          the guest's TLB points at memory it does not own
+ * Entry (boot vCPU): as QEMU's -kernel loader enters a kernel: kernel mode,
+ * Status = 0, pc = the ELF entry (a ckseg0 entry continues at its window
+ * alias), a0 = argc, a1 = argv: with a command line (mkconfig --append)
+ * argc = 2 and argv[] holds 32-bit kseg0-window pointers to "g" and the
+ * text, in a 4 KiB block at guest-physical 0x0ff00000 if that is RAM, else
+ * in the last 4 KiB of the slot at guest-physical 0; else argc = 0.
+ * Other vCPUs stay stopped (SMP guests come with the virtual IPI).
+ *
  * Interrupt lines: IP7 CP0 timer (Count/Compare, IntCtl.IPTI = 7), IP2-IP5
  * from the vINTC, IP0/IP1 software, IP6 reserved (virtual IPI, later).
  *
