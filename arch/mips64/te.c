@@ -14,8 +14,11 @@
  *    emulated: CFG0 = 0x14c000, CFG1/CFG2 = a Loongson-3 baseline masked as
  *    KVM masks them (no VZ, no IOCSR), CFG3 = 0, every other word 0.
  *  - 3A4000 model: QEMU executes CPUCFG in user mode without a trap, so the
- *    guest reads the host CPU's real words, unfiltered; the emulation (the
- *    host's words, masked) is used only where it traps (and on VZ).
+ *    guest reads the model's own words, unfiltered (QEMU 10.0.2: CFG0
+ *    0x14c000, CFG1 0x6e3f0025, CFG2 0x18000001 = LEXT1 | LCSRP |
+ *    LDISBLIKELY, CFG3 0): IOCSR is advertised although a guest has none.
+ *    The emulation (the host's words, masked) runs only where it traps
+ *    (and on VZ, where CPUCFG exits).
  * Guest FPU: when the guest sets Status.CU1 the host runs it with CU1 (and
  * FR) too. The hypervisor is soft-float, so the FPU state stays the guest's
  * across exits without being saved. */
