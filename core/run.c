@@ -170,6 +170,10 @@ static int partition_boot(struct partition *p)
  * put into its reset state. */
 void partition_reset(struct partition *p, struct vcpu *me)
 {
+	if (p->cfg->flags & PART_F_NO_REBOOT) {
+		partition_stop(p, 0, "reset requested, no-reboot: ended");
+		return;
+	}
 	__atomic_store_n(&p->resetting, 1, __ATOMIC_RELEASE);
 	p->reset_by = me->pcpu;
 	u32 gen = __atomic_add_fetch(&p->reset_gen, 1, __ATOMIC_ACQ_REL);

@@ -31,6 +31,11 @@ enum hv_fault_policy {
 	FAULT_RESET = 2,
 };
 
+/* Partition flags. */
+#define PART_F_NO_REBOOT                                                                           \
+	0x1u /* a reset / re-IPL request ends the partition                                        \
+	        (status 0), like QEMU's -no-reboot */
+
 struct hv_partition_cfg {
 	const char *name;
 	u64 cpus; /* bit n: physical CPU n runs a vCPU of this partition */
