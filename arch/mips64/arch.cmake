@@ -27,6 +27,7 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/te_mmu.c
   ${TERN_MIPS64_ARCH}/te_stats.c
   ${TERN_MIPS64_ARCH}/vintc.c
+  ${TERN_MIPS64_ARCH}/vtestdev.c
   ${CMAKE_SOURCE_DIR}/io/vuart16550.c
   ${CMAKE_SOURCE_DIR}/io/drivers/ns16550.c)
 

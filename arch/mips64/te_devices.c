@@ -2,12 +2,14 @@
 /* The guest-physical devices of a trap-and-emulate partition, at the
  * addresses loongson3-virt has them: the PM register (power off, reset),
  * the 16550 UART (to the partition's tagged console) and the LIOINTC-like
- * interrupt controller; QEMU's read-zero "mmio fallback" ranges; anything
+ * interrupt controller; the test device (in a hole of QEMU's read-zero
+ * range, arch/guest_abi.h); QEMU's read-zero "mmio fallback" ranges; anything
  * else is no device (the caller raises a bus error). Accesses of any size
  * and alignment arrive here (the guest chooses them): byte devices take
  * them byte by byte, none can index outside its registers. */
 #include "arch/te.h"
 #include "arch/vintc.h"
+#include "arch/vtestdev.h"
 #include "hv/spinlock.h"
 #include "io/vuart16550.h"
 
@@ -28,6 +30,7 @@ void te_devices_reset(struct partition *p)
 {
 	vuart_reset(&p->arch.vuart);
 	vintc_reset(&p->arch.vintc);
+	vtestdev_reset(&p->arch.testdev);
 }
 
 static int pm_write(struct vcpu *v, u64 off, unsigned size, u64 val)
@@ -84,6 +87,8 @@ int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val
 			vintc_write(&p->arch.vintc, (u32)(pa - VINTC_GPA), size, *val);
 		else
 			*val = vintc_read(&p->arch.vintc, (u32)(pa - VINTC_GPA), size);
+	} else if (in(pa, size, TERN_GUEST_TESTDEV, TERN_TESTDEV_SIZE)) {
+		vtestdev_access(&p->arch.testdev, (u32)(pa - TERN_GUEST_TESTDEV), size, write, val);
 	} else if (in(pa, size, PM_BASE, PM_SIZE)) {
 		if (write)
 			r = pm_write(v, pa - PM_BASE, size, *val);

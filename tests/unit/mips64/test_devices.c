@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The virtual 16550 and the virtual LIOINTC, with hostile offsets and
- * sizes. */
+/* The virtual 16550, the virtual LIOINTC and the MMIO test device, with
+ * hostile offsets and sizes. */
 #include "arch/vintc.h"
+#include "arch/vtestdev.h"
 #include "check.h"
 #include "io/vuart16550.h"
 
@@ -107,6 +108,116 @@ TEST(intc_hostile)
 	EXPECT_EQ(vintc_read(&ic, 0x28, 4), 0); /* IEN_SET reads zero */
 }
 
+static u64 td_read(struct vtestdev *d, u32 off, unsigned size)
+{
+	u64 v = 0x5a5a5a5a5a5a5a5aull;
+	vtestdev_access(d, off, size, false, &v);
+	return v;
+}
+
+static void td_write(struct vtestdev *d, u32 off, unsigned size, u64 v)
+{
+	vtestdev_access(d, off, size, true, &v);
+}
+
+TEST(testdev_ram_like)
+{
+	/* every width at every offset of the 64 bytes against a byte array
+	 * that gets the same stores */
+	struct vtestdev d;
+	u8 ref[TERN_TESTDEV_RAM_SIZE];
+	u64 seed = 0x9e3779b97f4a7c15ull;
+
+	vtestdev_reset(&d);
+	memset(ref, 0, sizeof(ref));
+	for (unsigned size = 1; size <= 8; size++) {
+		for (u32 off = 0; off + size <= TERN_TESTDEV_RAM_SIZE; off++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			td_write(&d, off, size, seed);
+			for (unsigned b = 0; b < size; b++)
+				ref[off + b] = (u8)(seed >> (8 * b));
+			u64 want = 0;
+			for (unsigned b = 0; b < size; b++)
+				want |= (u64)ref[off + b] << (8 * b);
+			EXPECT_EQ(td_read(&d, off, size), want);
+		}
+	}
+	EXPECT_EQ(memcmp(d.ram, ref, sizeof(ref)), 0);
+}
+
+TEST(testdev_id_read_only)
+{
+	struct vtestdev d;
+
+	vtestdev_reset(&d);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_ID, 4), TERN_TESTDEV_ID_VALUE);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_ID, 8), TERN_TESTDEV_ID_VALUE);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_ID + 2, 2), TERN_TESTDEV_ID_VALUE >> 16);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_ID + 3, 1), 0x54);
+	td_write(&d, TERN_TESTDEV_ID, 4, 0);
+	td_write(&d, TERN_TESTDEV_ID, 8, ~0ull);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_ID, 8), TERN_TESTDEV_ID_VALUE);
+}
+
+TEST(testdev_log)
+{
+	struct vtestdev d;
+
+	vtestdev_reset(&d);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 8), 0);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LAST, 8), 0);
+	td_write(&d, 0x13, 3, 0xffccbbaaull); /* the byte above the 3 is not stored */
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 8), 1);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LAST, 8), 0x13 | 3 << 8 | TERN_TESTDEV_LAST_STORE);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LASTDATA, 8), 0xccbbaa);
+	EXPECT_EQ(td_read(&d, 0x10, 8), 0xccbbaa000000ull);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 4), 2); /* the read above, not the log reads */
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LAST, 4), 0x10 | 8 << 8);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LASTDATA, 8), 0xccbbaa000000ull);
+	td_read(&d, TERN_TESTDEV_ID, 4); /* the ID is logged too */
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 1), 3);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LASTDATA, 4), TERN_TESTDEV_ID_VALUE);
+	td_write(&d, TERN_TESTDEV_LAST, 8, ~0ull); /* read-only: ignored, not logged */
+	td_write(&d, TERN_TESTDEV_LASTDATA, 8, ~0ull);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 8), 3);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LAST, 8), TERN_TESTDEV_ID | 4 << 8);
+	td_write(&d, TERN_TESTDEV_COUNT + 7, 1, 0); /* any store to COUNT clears */
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 8), 0);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LAST, 8), 0);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_LASTDATA, 8), 0);
+	EXPECT_EQ(td_read(&d, 0x10, 8), 0xccbbaa000000ull); /* the RAM stays */
+	vtestdev_reset(&d);
+	EXPECT_EQ(td_read(&d, 0x10, 8), 0);
+}
+
+TEST(testdev_hostile)
+{
+	struct vtestdev d;
+
+	vtestdev_reset(&d);
+	/* outside the device, zero or oversized: nothing stored or logged */
+	td_write(&d, TERN_TESTDEV_SIZE, 1, ~0ull);
+	td_write(&d, TERN_TESTDEV_SIZE - 4, 8, ~0ull);
+	td_write(&d, 0xfffffffcu, 8, ~0ull);
+	td_write(&d, 0, 0, ~0ull);
+	td_write(&d, 0, 9, ~0ull);
+	td_write(&d, 0, 1u << 31, ~0ull);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_SIZE, 1), 0);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_SIZE - 4, 8), 0);
+	EXPECT_EQ(td_read(&d, 0xffffffffu, 4), 0);
+	EXPECT_EQ(td_read(&d, 0, 0), 0);
+	EXPECT_EQ(td_read(&d, 0, 16), 0);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_COUNT, 8), 0);
+	for (u32 o = 0; o < TERN_TESTDEV_RAM_SIZE; o += 8)
+		EXPECT_EQ(td_read(&d, o, 8), 0);
+	/* across the end of the RAM into the ID: byte by byte */
+	td_write(&d, 0x3c, 8, 0x1122334455667788ull);
+	EXPECT_EQ(td_read(&d, 0x3c, 8), (u64)TERN_TESTDEV_ID_VALUE << 32 | 0x55667788u);
+	/* the last byte of the device is LASTDATA's top byte: the ID's "T" */
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_SIZE - 1, 1), 0x54);
+	EXPECT_EQ(td_read(&d, TERN_TESTDEV_SIZE - 1, 2), 0);
+}
+
 int main(void)
 {
 	RUN(uart_tx_and_status);
@@ -114,5 +225,9 @@ int main(void)
 	RUN(uart_loopback);
 	RUN(intc_routing);
 	RUN(intc_hostile);
+	RUN(testdev_ram_like);
+	RUN(testdev_id_read_only);
+	RUN(testdev_log);
+	RUN(testdev_hostile);
 	return CHECK_DONE();
 }

@@ -27,6 +27,8 @@
  *                          interrupt on vINTC input 0
  *   0x3ff01400 (0x60)      LIOINTC-like interrupt controller: mapper bytes,
  *                          IEN_SET/IEN_CLR, ISR, per-core ISR; drives IP2-IP5
+ *   0x1ff00000 (0x60)      the test device (below): 64 bytes of RAM-like
+ *                          storage, an ID and an access log
  *   0x10000000-0x1fffffff, 0x30000000-0x3fffffff (elsewhere): read zero,
  *                          writes ignored (QEMU's "mmio fallback")
  *   anything else          bus error: DBE (data) or IBE (fetch), also when
@@ -58,6 +60,34 @@
 #define TERN_GUEST_PM_RESET 0x00
 #define TERN_GUEST_UART 0x1fe001e0  /* guest-physical */
 #define TERN_GUEST_VINTC 0x3ff01400 /* guest-physical */
+
+/* The test device, one per partition: lets a guest check each emulated
+ * load/store form against the same instruction on RAM and see exactly the
+ * device accesses the emulation made. The bare machine has QEMU's
+ * read-zero range there, so a guest that finds no ID knows it has none.
+ * Every load/store form reaches it: a misaligned LH/LW/LD/SH/SW/SD (or GS*X)
+ * is an address error, as at every emulated device; LWL/LWR/LDL/LDR and
+ * SWL/SWR/SDL/SDR make one access of just the bytes they name. Offsets:
+ *   +0x00-0x3f RAM       any width, keeps what is stored
+ *   +0x40      ID        32 bits, read-only: TERN_TESTDEV_ID_VALUE
+ *   +0x48      COUNT     64 bits: accesses that began below +0x48 since the
+ *                        last clear; a store to it clears the whole log
+ *   +0x50      LAST      the last such access: offset (bits 7:0), bytes
+ *                        (bits 15:8), 1 for a store (bit 16); 0 after a clear
+ *   +0x58      LASTDATA  its bytes (zero-extended): read or stored
+ * Reads of COUNT, LAST and LASTDATA are not logged themselves. */
+#define TERN_GUEST_TESTDEV 0x1ff00000 /* guest-physical */
+#define TERN_TESTDEV_RAM 0x00
+#define TERN_TESTDEV_RAM_SIZE 0x40
+#define TERN_TESTDEV_ID 0x40
+#define TERN_TESTDEV_COUNT 0x48
+#define TERN_TESTDEV_LAST 0x50
+#define TERN_TESTDEV_LASTDATA 0x58
+#define TERN_TESTDEV_SIZE 0x60
+#define TERN_TESTDEV_ID_VALUE 0x54455354 /* "TEST" */
+#define TERN_TESTDEV_LAST_OFF(v) ((v)&0xff)
+#define TERN_TESTDEV_LAST_SIZE(v) (((v) >> 8) & 0xff)
+#define TERN_TESTDEV_LAST_STORE 0x10000
 
 #define TERN_HYPCALL_INSN 0x42000028 /* hypcall 0 */
 

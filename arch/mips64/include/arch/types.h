@@ -5,6 +5,7 @@
 
 #include "arch/emulate.h"
 #include "arch/vintc.h"
+#include "arch/vtestdev.h"
 #include "hv/spinlock.h"
 #include "hv/types.h"
 #include "io/vuart16550.h"
@@ -60,6 +61,7 @@ struct arch_partition {
 	spinlock_t lock; /* the devices below, shared by the partition's vCPUs */
 	struct vuart16550 vuart;
 	struct vintc vintc;
+	struct vtestdev testdev;
 };
 
 #endif
