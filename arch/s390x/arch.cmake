@@ -28,6 +28,8 @@ set(TERN_ARCH_SOURCES
   ${_s390x}/emulate_sclp.c
   ${_s390x}/emulate_sigp.c
   ${_s390x}/emulate_stsi.c
+  ${_s390x}/emulate_storage.c
+  ${_s390x}/skey.c
   ${_s390x}/power.c
   ${_s390x}/console.c
   ${_s390x}/ebcdic.c

@@ -262,9 +262,10 @@ static const struct b2_entry b2_table[256] = {
     [0x02] = {emulate_stidp, SI_STIDP}, [0x04] = {emulate_sck, SI_SCK},
     [0x10] = {emulate_spx, SI_SPX},     [0x11] = {emulate_stpx, SI_STPX},
     [0x12] = {emulate_stap, SI_STAP},   [0x20] = {emulate_servc, SI_SERVC},
-    [0x2c] = {emulate_tb, SI_TB},       [0x5f] = {emulate_chsc, SI_CHSC},
-    [0x7d] = {emulate_stsi, SI_STSI},   [0xb0] = {emulate_stfle, SI_STFLE},
-    [0xb1] = {emulate_stfl, SI_STFL},
+    [0x29] = {emulate_iske, SI_SKEY},   [0x2a] = {emulate_rrbe, SI_SKEY},
+    [0x2b] = {emulate_sske, SI_SKEY},   [0x2c] = {emulate_tb, SI_TB},
+    [0x5f] = {emulate_chsc, SI_CHSC},   [0x7d] = {emulate_stsi, SI_STSI},
+    [0xb0] = {emulate_stfle, SI_STFLE}, [0xb1] = {emulate_stfl, SI_STFL},
 };
 
 int emulate_insn(struct emu *em)
@@ -288,6 +289,10 @@ int emulate_insn(struct emu *em)
 			stat_inc(&st->insn[b2_table[op2].stat]);
 			return b2_table[op2].fn(em);
 		}
+	}
+	if (op == 0xe5 && em->insn[1] == 0x01) {
+		stat_inc(&st->insn[SI_TPROT]);
+		return emulate_tprot(em);
 	}
 	/* Intercepted, yet nothing Tern emulates (SIE itself: the guest
 	 * machine has no SIEF2): the guest sees the machine lack it. */

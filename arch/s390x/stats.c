@@ -21,7 +21,8 @@ static const char *const insn_name[SI_NR] = {
     [SI_STIDP] = "stidp",     [SI_STFL] = "stfl",       [SI_STFLE] = "stfle",
     [SI_SPX] = "spx",         [SI_STPX] = "stpx",       [SI_STAP] = "stap",
     [SI_SCK] = "sck",         [SI_TB] = "tb",           [SI_IO] = "io",
-    [SI_CHSC] = "chsc",       [SI_OTHER] = "other",
+    [SI_CHSC] = "chsc",       [SI_TPROT] = "tprot",     [SI_SKEY] = "skey",
+    [SI_OTHER] = "other",
 };
 
 static size_t append(char *buf, size_t size, size_t at, const char *fmt, ...) __printf(4, 5);

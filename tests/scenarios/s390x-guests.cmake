@@ -42,6 +42,7 @@ s390x_native(hostile 1 "")
 s390x_native(addressing 1 "")
 s390x_native(worker 1 "steps=10 step_ms=50")
 s390x_native(spinner 1 "spin_loops=100")
+s390x_native(memmap 1 "mem=32")
 
 if(NOT _s390x_partitions)
   return()
@@ -110,6 +111,13 @@ s390x_partition(addressing 1 8)
 # Two partitions: the attacker's addressing exceptions, the worker intact.
 s390x_partition(isolation 2 11
   --expect "^\\[p0\\] TESTS DONE pass=8 fail=0" --expect "^\\[p1\\] TESTS DONE pass=3 fail=0")
+s390x_partition(memmap 1 8)
+# Two memory slots with a hole (16-32 MiB) beside a worker partition: TPROT,
+# loads, stores and the key instructions in the hole are addressing
+# exceptions, the storage on both sides keeps what was written, and the
+# worker finishes.
+s390x_partition(memmap-gap 2 13
+  --expect "^\\[p0\\] TESTS DONE pass=10 fail=0" --expect "^\\[p1\\] TESTS DONE pass=3 fail=0")
 # Three partitions, four vCPUs at once.
 s390x_partition(mix 4 55)
 # A spinner with interrupts off beside a worker: the worker finishes while
@@ -149,3 +157,4 @@ s390x_diff(diag318 diag318 diag318-off 1 "diag318=0")
 s390x_diff(diag308 diag308 diag308 1 "")
 s390x_diff(hostile hostile hostile 1 "")
 s390x_diff(addressing addressing addressing 1 "")
+s390x_diff(memmap memmap memmap 1 "mem=32")

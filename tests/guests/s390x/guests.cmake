@@ -5,7 +5,7 @@
 # diag318=, reipl=), so the native run and the partition check the same.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp pgm diag318 diag308 hostile addressing worker spinner)
+foreach(g console stsi sclp_info timers smp pgm diag318 diag308 hostile addressing worker spinner memmap)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
@@ -22,6 +22,7 @@ s390x_guest_system(s390x-g-diag308 --mem 32M --guest guest-diag308.elf)
 s390x_guest_system(s390x-g-diag308-reipl --mem 32M --append "reipl=1" --guest guest-diag308.elf)
 s390x_guest_system(s390x-g-hostile --mem 32M --guest guest-hostile.elf)
 s390x_guest_system(s390x-g-addressing --mem 32M --guest guest-addressing.elf)
+s390x_guest_system(s390x-g-memmap --mem 32M --append "mem=32" --guest guest-memmap.elf)
 
 # Two partitions at once. The attacker's memory ends where the worker's
 # begins on the host (mkconfig places partitions one after the other).
@@ -33,3 +34,9 @@ s390x_guest_system(s390x-g-spin --mem 32M --append "spin_loops=2000" --guest gue
 # Three partitions, four vCPUs: SMP ping-pong, timers and hostile input together.
 s390x_guest_system(s390x-g-mix --mem 32M --cpus 2 --append "cpus=2" --guest guest-smp.elf
   --cpus 1 --append "mix=1" --guest guest-timers.elf --guest guest-hostile.elf)
+
+# A partition with two memory slots and a hole between them, beside another
+# partition: a hand-written config (mkconfig gives one slot a partition).
+tern_image(s390x-g-memmap-gap ${_tg}/sys-memmap-gap.c
+  DEPENDS ${CMAKE_BINARY_DIR}/guest-memmap.elf ${CMAKE_BINARY_DIR}/guest-worker.elf)
+add_dependencies(tern-s390x-g-memmap-gap.elf guest-memmap.elf guest-worker.elf)

@@ -8,6 +8,7 @@
 
 #include <arch/be.h>
 #include <arch/lowcore.h>
+#include <arch/skey.h>
 
 #include "hv/arch/timer.h"
 #include "hv/lib.h"
@@ -26,6 +27,7 @@ void harness_reset(u64 features)
 	memset(&part, 0, sizeof(part));
 	memset(vcpu, 0, sizeof(vcpu));
 	memset(&part_cfg, 0, sizeof(part_cfg));
+	memset(fake_keys, 0, sizeof(fake_keys));
 	console_out[0] = log_out[0] = 0;
 	kicks = 0;
 	part_cfg.features = features;
@@ -138,4 +140,52 @@ void vcpu_kick(struct vcpu *v)
 u64 arch_timer_now(void)
 {
 	return 0x1000000000ull;
+}
+
+/* Storage keys of the fake frames: one per 4 KiB page of guest_mem. */
+u8 fake_keys[GUEST_MEM / 4096];
+
+static u8 *key_of(u64 hpa)
+{
+	u64 off = hpa - (u64)(unsigned long)guest_mem;
+
+	return off < GUEST_MEM ? &fake_keys[off / 4096] : NULL;
+}
+
+u8 skey_insert(u64 hpa)
+{
+	u8 *k = key_of(hpa);
+
+	return k ? *k : 0;
+}
+
+int skey_set(u64 hpa, u64 *r1, unsigned m3)
+{
+	u8 *k = key_of(hpa);
+
+	if (!k)
+		return 3;
+	u8 old = *k, want = (u8)(*r1 & 0xfe);
+	if (m3 & (SSKE_MR | SSKE_MC)) {
+		u8 mask =
+		    0xf8 | ((m3 & SSKE_MR) ? 0 : SKEY_REF) | ((m3 & SSKE_MC) ? 0 : SKEY_CHANGE);
+		*r1 = (*r1 & ~0xff00ull) | (u64)old << 8;
+		if ((old & mask) == (want & mask))
+			return 0;
+		*k = want;
+		return 1;
+	}
+	*k = want;
+	return 0;
+}
+
+int skey_reset_reference(u64 hpa)
+{
+	u8 *k = key_of(hpa);
+
+	if (!k)
+		return 0;
+	int cc = (*k & SKEY_REF ? 2 : 0) | (*k & SKEY_CHANGE ? 1 : 0);
+	*k &= (u8)~SKEY_REF;
+	return cc;
 }

@@ -15,6 +15,7 @@ extern struct hv_partition_cfg part_cfg;
 extern char console_out[4096];
 extern char log_out[4096];
 extern u32 kicks;
+extern u8 fake_keys[GUEST_MEM / 4096]; /* storage keys of the fake frames */
 
 /* Fresh partition: storage zero, vCPU 0 running with a 64-bit PSW, vCPU 1
  * stopped, every new PSW pointing at 0x8000 + 0x100 * class. */

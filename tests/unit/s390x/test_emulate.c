@@ -354,6 +354,77 @@ TEST(injection)
 	EXPECT_EQ(inject_pgm(&vcpu[0], PGM_ADDRESSING, 6, 0, 0), HV_E_RANGE);
 }
 
+/* TPROT and the key instructions: storage answers by its key, what no
+ * slot backs (here: beyond the 1 MiB slot) is an addressing exception. */
+TEST(storage_keys_and_tprot)
+{
+	static const u8 iske[6] = {0xb2, 0x29, 0x00, 0x12};              /* iske r1,r2 */
+	static const u8 sske[6] = {0xb2, 0x2b, 0x00, 0x12};              /* sske r1,r2 */
+	static const u8 sske_mr[6] = {0xb2, 0x2b, 0x60, 0x12};           /* sske r1,r2,6 */
+	static const u8 rrbe[6] = {0xb2, 0x2a, 0x00, 0x12};              /* rrbe r1,r2 */
+	static const u8 tprot[6] = {0xe5, 0x01, 0x30, 0x00, 0x40, 0x00}; /* tprot 0(r3),0(r4) */
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+
+	harness_reset(0);
+	c->gprs[1] = 0x36;
+	c->gprs[2] = 0x5123;
+	run_insn(&vcpu[0], sske, &e);
+	EXPECT_EQ(fake_keys[5], 0x36);
+	c->gprs[1] = 0xffffffffffffff00ull;
+	run_insn(&vcpu[0], iske, &e);
+	EXPECT_EQ(c->gprs[1], 0xffffffffffffff36ull);
+	run_insn(&vcpu[0], rrbe, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 3); /* referenced and changed */
+	EXPECT_EQ(fake_keys[5], 0x32);
+	/* Conditional: same key but R and C masked: not set, cc 0, old key in R1. */
+	c->gprs[1] = 0x30;
+	run_insn(&vcpu[0], sske_mr, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ((c->gprs[1] >> 8) & 0xff, 0x32);
+	EXPECT_EQ(last_pgm(), 0);
+	/* Prefixing: real 0x1000 is absolute prefix + 0x1000. */
+	c->prefix = 0x8000;
+	c->gprs[1] = 0x50;
+	c->gprs[2] = 0x1000;
+	run_insn(&vcpu[0], sske, &e);
+	EXPECT_EQ(fake_keys[9], 0x50);
+	c->prefix = 0;
+
+	/* TPROT: key 0 storage, access key 0 and 5: cc 0 and 1. */
+	c->gprs[3] = 0x6000;
+	c->gprs[4] = 0;
+	run_insn(&vcpu[0], tprot, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	c->gprs[4] = 0x50;
+	run_insn(&vcpu[0], tprot, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	fake_keys[6] = 0x38; /* key 3, fetch protected */
+	run_insn(&vcpu[0], tprot, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 2);
+	c->gprs[4] = 0x30;
+	run_insn(&vcpu[0], tprot, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(last_pgm(), 0);
+
+	/* Outside the partition's storage: addressing, for each of them. */
+	static const u8 *const ops[] = {iske, sske, rrbe};
+	for (unsigned i = 0; i < 3; i++) {
+		harness_reset(0);
+		c->gprs[2] = GUEST_MEM + 0x3000;
+		run_insn(&vcpu[0], ops[i], &e);
+		EXPECT_EQ(last_pgm(), PGM_ADDRESSING);
+	}
+	harness_reset(0);
+	c->gprs[3] = GUEST_MEM;
+	run_insn(&vcpu[0], tprot, &e);
+	EXPECT_EQ(last_pgm(), PGM_ADDRESSING);
+	/* Problem state: privileged operation. */
+	harness_reset(0);
+	c->psw.mask |= PSW_MASK_PSTATE;
+	run_insn(&vcpu[0], tprot, &e);
+	EXPECT_EQ(last_pgm(), PGM_PRIVILEGED_OP);
+}
+
 int main(void)
 {
 	RUN(sclp_read_scp_info);
@@ -364,5 +435,6 @@ int main(void)
 	RUN(diagnose);
 	RUN(io_instructions);
 	RUN(injection);
+	RUN(storage_keys_and_tprot);
 	return CHECK_DONE();
 }

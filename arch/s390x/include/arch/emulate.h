@@ -85,6 +85,10 @@ int emulate_stpx(struct emu *em);
 int emulate_stap(struct emu *em);
 int emulate_sck(struct emu *em);
 int emulate_tb(struct emu *em);
+int emulate_tprot(struct emu *em);
+int emulate_iske(struct emu *em);
+int emulate_sske(struct emu *em);
+int emulate_rrbe(struct emu *em);
 
 /* Which I/O instruction (B2xx second byte) emulate_io() handles. */
 bool emulate_is_io(u8 op2);

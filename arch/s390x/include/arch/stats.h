@@ -43,6 +43,8 @@ enum stat_insn {
 	SI_TB,
 	SI_IO,
 	SI_CHSC,
+	SI_TPROT,
+	SI_SKEY, /* ISKE, SSKE, RRBE */
 	SI_OTHER,
 	SI_NR
 };
