@@ -3,8 +3,10 @@
  * re-IPL) and 0x318 (control-program codes, when the partition's config
  * offers it). Every other code is a specification exception, as QEMU's
  * TCG answers an unknown DIAG. */
+#include <arch/be.h>
 #include <arch/emulate.h>
 #include <arch/features.h>
+#include <arch/gmem.h>
 
 #include "hv/arch/timer.h"
 #include "hv/lib.h"
@@ -18,6 +20,24 @@
 #define DIAG308_RESET_NORMAL 1
 #define DIAG308_LOAD_CLEAR 3
 #define DIAG308_LOAD_NORMAL 4
+#define DIAG308_SET 5
+#define DIAG308_STORE 6
+
+/* Responses in R1 + 1 (QEMU's DIAG_308_RC_*). */
+#define DIAG308_RC_OK 0x0001
+#define DIAG308_RC_NO_CONF 0x0102
+#define DIAG308_RC_INVALID 0x0402
+
+/* IPL parameter block: u32 length, ..., byte 12 the parameter-block type;
+ * the types and shortest lengths QEMU accepts (no protected virtualization,
+ * type 5, on this machine). */
+#define IPLB_PBT 12
+#define IPL_TYPE_FCP 0x00
+#define IPL_TYPE_CCW 0x02
+#define IPL_TYPE_QEMU_SCSI 0xff
+#define IPLB_MIN_FCP 384
+#define IPLB_MIN_CCW 200
+#define IPLB_MIN_QEMU_SCSI 200
 
 static int diag_288(struct emu *em)
 {
@@ -46,11 +66,71 @@ static int diag_288(struct emu *em)
 	return EMU_CONTINUE;
 }
 
+static bool iplb_valid(u32 len, u8 pbt)
+{
+	if (len > IPLB_MAX)
+		return false;
+	switch (pbt) {
+	case IPL_TYPE_FCP:
+		return len >= IPLB_MIN_FCP;
+	case IPL_TYPE_CCW:
+		return len >= IPLB_MIN_CCW;
+	case IPL_TYPE_QEMU_SCSI:
+		return len >= IPLB_MIN_QEMU_SCSI;
+	default:
+		return false;
+	}
+}
+
+/* Subcodes 5 and 6: R1 (even) holds the 4 KiB-aligned address of a 4 KiB
+ * area for the block; the response goes to R1 + 1. The block is the
+ * partition's: every vCPU sees the same one, and it survives resets and
+ * re-IPLs (a load clear clears storage, not the block). */
+static int diag_308_iplb(struct emu *em, u64 subcode)
+{
+	struct partition *p = em->p;
+	unsigned r1 = emu_rs_r1(em);
+	u64 addr = em->cpu->gprs[r1];
+	u8 *area;
+
+	if ((r1 & 1) || (addr & 0xfff))
+		return emu_pgm(em, PGM_SPECIFICATION);
+	area = partition_gpa_ptr(p, gpa(real_to_abs(addr, em->cpu->prefix)), IPLB_MAX,
+	                         subcode == DIAG308_STORE);
+	if (!area)
+		return emu_pgm(em, PGM_ADDRESSING);
+	spin_lock(&p->arch.iplb_lock);
+	if (subcode == DIAG308_SET) {
+		u8 head[IPLB_PBT + 1];
+		memcpy(head, area, sizeof(head));
+		u32 len = get_be32(head);
+		/* A block shorter than its type byte has type 0 (FCP): too short. */
+		u8 pbt = len > IPLB_PBT ? head[IPLB_PBT] : IPL_TYPE_FCP;
+		if (iplb_valid(len, pbt)) {
+			memcpy(p->arch.iplb, area, len);
+			p->arch.iplb_len = len;
+			em->cpu->gprs[r1 + 1] = DIAG308_RC_OK;
+		} else {
+			em->cpu->gprs[r1 + 1] = DIAG308_RC_INVALID;
+		}
+	} else if (!p->arch.iplb_len) {
+		em->cpu->gprs[r1 + 1] = DIAG308_RC_NO_CONF;
+	} else {
+		memcpy(area, p->arch.iplb, p->arch.iplb_len);
+		em->cpu->gprs[r1 + 1] = DIAG308_RC_OK;
+	}
+	spin_unlock(&p->arch.iplb_lock);
+	return EMU_CONTINUE;
+}
+
 static int diag_308(struct emu *em)
 {
 	u64 subcode = em->cpu->gprs[emu_rs_r3(em)];
 
 	switch (subcode) {
+	case DIAG308_SET:
+	case DIAG308_STORE:
+		return diag_308_iplb(em, subcode);
 	case DIAG308_RESET_CLEAR:
 	case DIAG308_RESET_NORMAL:
 	case DIAG308_LOAD_CLEAR:

@@ -11,6 +11,8 @@
 
 #define S "diag308"
 #define RC_NORMAL 0x0001
+#define RC_NO_CONF 0x0102
+#define RC_INVALID 0x0402
 #define IPLB_LEN 200
 #define PB_CCW_LEN 192
 #define PBT_CCW 2
@@ -129,6 +131,12 @@ int main(void)
 		return tests_done();
 	}
 
+	/* First boot: no block was ever set. */
+	if (code || rc != RC_NO_CONF)
+		test_detail("store before set: program interruption 0x%x, response 0x%llx", code,
+		            (unsigned long long)rc);
+	CHECK(S, "store_unset", !code && rc == RC_NO_CONF);
+
 	CHECK(S, "privileged", ({
 		      struct pgm_info pi;
 		      pgm_expect();
@@ -156,6 +164,55 @@ int main(void)
 		test_detail("store: program interruption 0x%x, response 0x%llx", code,
 		            (unsigned long long)rc);
 	CHECK(S, "store", !code && rc == RC_NORMAL && has_marker(back));
+
+	/* Blocks the machine refuses: response 0x0402, the stored one stays. */
+	static const struct {
+		const char *name;
+		u32 len;
+		u8 pbt;
+	} bad[] = {
+	    {"set_short", 16, PBT_CCW},
+	    {"set_too_long", 4097, PBT_CCW},
+	    {"set_unknown_type", IPLB_LEN, 0x77},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		build_iplb(back);
+		back[0] = (u8)(bad[i].len >> 24);
+		back[1] = (u8)(bad[i].len >> 16);
+		back[2] = (u8)(bad[i].len >> 8);
+		back[3] = (u8)bad[i].len;
+		back[12] = bad[i].pbt;
+		back[16] = 0; /* not our marker */
+		pgm_expect();
+		diag308((unsigned long)back, 5, &rc);
+		code = pgm_result(NULL);
+		if (code || rc != RC_INVALID)
+			test_detail("%s: program interruption 0x%x, response 0x%llx", bad[i].name,
+			            code, (unsigned long long)rc);
+		CHECK(S, bad[i].name, !code && rc == RC_INVALID);
+	}
+	memset(back, 0, sizeof(back));
+	pgm_expect();
+	diag308((unsigned long)back, 6, &rc);
+	code = pgm_result(NULL);
+	CHECK(S, "kept_after_refusal", !code && rc == RC_NORMAL && has_marker(back));
+
+	/* A block outside storage: addressing, for set and store. */
+	u64 mem = sclp_memory_size();
+	if (mem) {
+		struct pgm_info pi;
+		pgm_expect();
+		u64 next = diag308(mem, 5, NULL);
+		code = pgm_result(&pi);
+		CHECK(S, "set_outside", code == PGM_ADDRESSING && pi.old.addr == next);
+		pgm_expect();
+		next = diag308(mem + 0x10000, 6, NULL);
+		code = pgm_result(&pi);
+		CHECK(S, "store_outside", code == PGM_ADDRESSING && pi.old.addr == next);
+	} else {
+		test_skip(S, "set_outside", "no memory size");
+		test_skip(S, "store_outside", "no memory size");
+	}
 
 	if (!reipl)
 		return tests_done();

@@ -354,6 +354,82 @@ TEST(injection)
 	EXPECT_EQ(inject_pgm(&vcpu[0], PGM_ADDRESSING, 6, 0, 0), HV_E_RANGE);
 }
 
+/* DIAG 0x308 subcodes 5 and 6: the IPL parameter block, kept by the
+ * partition; bad blocks answer 0x0402, bad operands are exceptions. */
+TEST(diag308_iplb)
+{
+	static const u8 diag_r2_r4[6] = {0x83, 0x24, 0x03, 0x08}; /* diag r2,r4,0x308 */
+	static const u8 diag_r3_r4[6] = {0x83, 0x34, 0x03, 0x08}; /* diag r3,r4,0x308 */
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+
+	harness_reset(0);
+	c->gprs[2] = 0x7000;
+	c->gprs[4] = 6;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(c->gprs[3], 0x0102); /* nothing set yet */
+	g_put(0x6000, 4, 200);
+	g_put(0x600c, 1, 2); /* CCW */
+	g_put(0x6010, 8, 0x1122334455667788ull);
+	c->gprs[2] = 0x6000;
+	c->gprs[4] = 5;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(c->gprs[3], 0x0001);
+	c->gprs[2] = 0x7000;
+	c->gprs[4] = 6;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(c->gprs[3], 0x0001);
+	EXPECT_EQ(g_get(0x7000, 4), 200);
+	EXPECT_EQ(g_get(0x7010, 8), 0x1122334455667788ull);
+	EXPECT_EQ(last_pgm(), 0);
+	/* Refused blocks leave the stored one alone. */
+	static const struct {
+		u32 len;
+		u8 pbt;
+	} bad[] = {{4097, 2}, {199, 2}, {383, 0}, {12, 2}, {200, 5}, {200, 0x33}, {0, 0}};
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		g_put(0x6000, 4, bad[i].len);
+		g_put(0x600c, 1, bad[i].pbt);
+		c->gprs[2] = 0x6000;
+		c->gprs[4] = 5;
+		run_insn(&vcpu[0], diag_r2_r4, &e);
+		EXPECT_EQ(c->gprs[3], 0x0402);
+	}
+	g_put(0x7010, 8, 0);
+	c->gprs[2] = 0x7000;
+	c->gprs[4] = 6;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(g_get(0x7010, 8), 0x1122334455667788ull);
+	EXPECT_EQ(last_pgm(), 0);
+	/* Operand exceptions: unaligned, odd R1, outside storage, problem state. */
+	c->gprs[2] = 0x6008;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+	g_put(LC_PGM_CODE, 2, 0);
+	c->gprs[3] = 0x6000;
+	run_insn(&vcpu[0], diag_r3_r4, &e);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+	g_put(LC_PGM_CODE, 2, 0);
+	c->gprs[2] = GUEST_MEM;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(last_pgm(), PGM_ADDRESSING);
+	g_put(LC_PGM_CODE, 2, 0);
+	c->gprs[2] = 0xfffffffffffff000ull;
+	c->gprs[4] = 5;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(last_pgm(), PGM_ADDRESSING);
+	g_put(LC_PGM_CODE, 2, 0);
+	c->psw.mask |= PSW_MASK_PSTATE;
+	c->gprs[2] = 0x6000;
+	run_insn(&vcpu[0], diag_r2_r4, &e);
+	EXPECT_EQ(last_pgm(), PGM_PRIVILEGED_OP);
+	/* The block belongs to the partition: vCPU 1 finds it. */
+	vcpu[1].arch.cpu.gprs[2] = 0x8000;
+	vcpu[1].arch.cpu.gprs[4] = 6;
+	run_insn(&vcpu[1], diag_r2_r4, &e);
+	EXPECT_EQ(vcpu[1].arch.cpu.gprs[3], 0x0001);
+	EXPECT_EQ(g_get(0x8010, 8), 0x1122334455667788ull);
+}
+
 /* TPROT and the key instructions: storage answers by its key, what no
  * slot backs (here: beyond the 1 MiB slot) is an addressing exception. */
 TEST(storage_keys_and_tprot)
@@ -436,5 +512,6 @@ int main(void)
 	RUN(io_instructions);
 	RUN(injection);
 	RUN(storage_keys_and_tprot);
+	RUN(diag308_iplb);
 	return CHECK_DONE();
 }

@@ -19,6 +19,8 @@ struct arch_percpu {
 
 struct sie_block;
 
+#define IPLB_MAX 4096 /* the largest IPL parameter block (one page) */
+
 /* Requests to a vCPU from itself or another vCPU (SIGP), handled by the
  * vCPU's own CPU before it enters the guest again. */
 #define VREQ_STOP 0x01
@@ -52,6 +54,11 @@ struct arch_partition {
 	u32 service_param;
 	u32 sclp_cp_receive; /* event masks the guest set (WRITE EVENT MASK) */
 	u32 sclp_cp_send;
+	/* DIAG 0x308 subcodes 5/6: the IPL parameter block the guest set
+	 * (iplb_len 0: none), kept across resets and re-IPLs. */
+	spinlock_t iplb_lock;
+	u32 iplb_len;
+	u8 iplb[IPLB_MAX];
 	/* DIAG 0x318. */
 	u32 cpnc;
 	u64 cpvc;
