@@ -6,6 +6,7 @@
 #include "hv/arch/cpu.h"
 #include "hv/arch/ipi.h"
 #include "hv/arch/mmu.h"
+#include "hv/arch/timer.h"
 #include "hv/arch/vcpu.h"
 #include "hv/console.h"
 #include "hv/elf.h"
@@ -18,6 +19,8 @@
 #include "hv/wait.h"
 
 #define RESET_ACK_TIMEOUT_US 1000000
+#define CONSOLE_BURST 256   /* lines a partition may print at once */
+#define CONSOLE_LINE_US 500 /* then one line per 0.5 ms */
 
 static u32 nr_running; /* partitions started and not yet stopped */
 static int run_status; /* first non-zero partition status */
@@ -74,13 +77,38 @@ struct vcpu *partition_vcpu(struct partition *p, u32 id)
 	return id < p->nr_vcpus ? &p->vcpus[id] : NULL;
 }
 
+/* Console budget of a partition: a burst of CONSOLE_BURST lines, then one
+ * line per CONSOLE_LINE_US. Guest output is hostile: one 4 KiB write full of
+ * newlines must not become 4096 lines on the console every partition shares.
+ * Called under p->line_lock. */
+static bool console_budget(struct partition *p)
+{
+	u64 now = arch_timer_now(), per_line = hv_us_to_ticks(CONSOLE_LINE_US);
+
+	if (p->con_tokens < CONSOLE_BURST && per_line && now > p->con_refill) {
+		u64 add = (now - p->con_refill) / per_line;
+		if (add) {
+			p->con_tokens = add >= CONSOLE_BURST - p->con_tokens
+			                    ? CONSOLE_BURST
+			                    : p->con_tokens + (u32)add;
+			p->con_refill = now;
+		}
+	}
+	if (!p->con_tokens) {
+		p->con_dropped++;
+		return false;
+	}
+	p->con_tokens--;
+	return true;
+}
+
 void partition_console_write(struct partition *p, const char *buf, size_t len)
 {
-	char tag[8];
+	char tag[8], out[sizeof(p->line)];
+	u32 dropped = 0;
+	bool emit = false;
 
 	hv_snprintf(tag, sizeof(tag), "p%u", p->id);
-	unsigned long flags = arch_irq_save();
-	spin_lock(&p->line_lock);
 	for (size_t i = 0; i < len; i++) {
 		char c = buf[i];
 		if (c == '\r')
@@ -88,16 +116,31 @@ void partition_console_write(struct partition *p, const char *buf, size_t len)
 		/* Guest bytes are hostile: keep the console printable. */
 		if (c != '\n' && (c < 0x20 || c > 0x7e))
 			c = '.';
+		unsigned long flags = arch_irq_save();
+		spin_lock(&p->line_lock);
 		if (c != '\n')
 			p->line[p->line_len++] = c;
 		if (c == '\n' || p->line_len == sizeof(p->line) - 1) {
 			p->line[p->line_len] = 0;
-			console_printf(tag, "%s", p->line);
+			memcpy(out, p->line, p->line_len + 1);
 			p->line_len = 0;
+			emit = console_budget(p);
+			if (emit) {
+				dropped = p->con_dropped;
+				p->con_dropped = 0;
+			}
+		}
+		spin_unlock(&p->line_lock);
+		arch_irq_restore(flags);
+		/* Print with interrupts enabled again and no partition lock held. */
+		if (emit) {
+			if (dropped)
+				partition_log(p, "console: %u line(s) dropped (rate limit)",
+				              dropped);
+			console_printf(tag, "%s", out);
+			emit = false;
 		}
 	}
-	spin_unlock(&p->line_lock);
-	arch_irq_restore(flags);
 }
 
 void vcpu_kick(struct vcpu *v)
@@ -174,8 +217,13 @@ void partition_reset(struct partition *p, struct vcpu *me)
 		partition_stop(p, 0, "reset requested, no-reboot: ended");
 		return;
 	}
-	__atomic_store_n(&p->resetting, 1, __ATOMIC_RELEASE);
-	p->reset_by = me->pcpu;
+	/* One reset at a time: a vCPU whose request loses the race returns to
+	 * its run loop, which acknowledges the winner's reset. */
+	u32 idle = 0;
+	if (!__atomic_compare_exchange_n(&p->resetting, &idle, 1, false, __ATOMIC_ACQ_REL,
+	                                 __ATOMIC_ACQUIRE))
+		return;
+	p->reset_by = me->pcpu; /* before the generation the others acknowledge */
 	u32 gen = __atomic_add_fetch(&p->reset_gen, 1, __ATOMIC_ACQ_REL);
 
 	me->reset_gen = gen;
@@ -227,6 +275,8 @@ u32 partitions_start(void)
 			run_status = HV_EXIT_FAIL;
 			continue;
 		}
+		p->con_tokens = CONSOLE_BURST;
+		p->con_refill = arch_timer_now();
 		p->state = PART_RUNNING;
 		nr_running++;
 		started++;

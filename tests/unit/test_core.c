@@ -13,7 +13,9 @@
 #include "hv/page_alloc.h"
 #include "hv/partition.h"
 #include "hv/percpu.h"
+#include "hv/run.h"
 #include "hv/smp.h"
+#include "hv/vcpu.h"
 #include "hv/wait.h"
 
 const struct hv_config hv_config = {
@@ -141,6 +143,28 @@ TEST(wait_times_out_without_spinning_forever)
 	EXPECT_EQ(hv_ticks_to_us(250), 2);
 }
 
+TEST(console_flood_is_rate_limited)
+{
+	struct partition *p = &partitions[0];
+	static char nl[1000];
+
+	hv_boot_info = &bi;
+	memset(nl, '\n', sizeof(nl));
+	p->con_tokens = 256;
+	p->con_refill = host_now;
+	host_console_reset();
+	partition_console_write(p, nl, sizeof(nl));
+	int lines = 0;
+	for (size_t i = 0; i < host_console_len; i++)
+		lines += host_console[i] == '\n';
+	EXPECT_EQ(lines, 256); /* the burst, then nothing */
+	host_now += 100000000; /* one second at 100 MHz refills the budget */
+	host_console_reset();
+	partition_console_write(p, "after\x01\n", 7);
+	EXPECT_CONTAINS(host_console,
+	                "[hv] p0 console: 744 line(s) dropped (rate limit)\n[p0] after.\n");
+}
+
 TEST(main_flow_on_one_cpu)
 {
 	fflush(stdout);
@@ -165,6 +189,7 @@ int main(void)
 	RUN(pages_from_memory_map);
 	RUN(boot_recheck);
 	RUN(wait_times_out_without_spinning_forever);
+	RUN(console_flood_is_rate_limited);
 	RUN(main_flow_on_one_cpu);
 	return CHECK_DONE();
 }

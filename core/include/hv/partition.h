@@ -56,6 +56,9 @@ struct partition {
 	u32 resetting;      /* a reset is in progress: other vCPUs wait */
 	u32 reset_by;       /* the CPU doing it, to wake when they acknowledge */
 	u32 resets;         /* resets done (re-IPL count) */
+	u32 con_tokens;     /* console lines the partition may print now */
+	u32 con_dropped;    /* lines dropped since the last one printed */
+	u64 con_refill;     /* when con_tokens was last refilled */
 	u32 line_len;       /* console line buffer */
 	char line[128];
 	spinlock_t line_lock; /* a whole lock: a u32 cast to spinlock_t overran into arch */
