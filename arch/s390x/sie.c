@@ -33,8 +33,7 @@
 #include "hv/run.h"
 
 #define EM_S390 22
-#define POLL_TICKS (TOD_HZ / 1000) /* re-check masked interruptions every ms   \
-                                    */
+#define POLL_TICKS (TOD_HZ / 1000) /* re-check masked interruptions every ms */
 /* The longest a vCPU stays in SIE without an exit: a host clock-comparator
  * interruption ends each stint (intercept 0x28), even for a guest that
  * spins with interruptions off and never intercepts.
@@ -57,225 +56,236 @@ static int sie_state; /* 0 unknown, 1 available, -1 not available */
 
 /* SIE exists where SIE with a misaligned operand is a specification
  * exception (code 6); QEMU TCG answers with an operation exception. */
-static bool sie_available(void) {
-  if (!sie_state) {
-    int code = sie_probe();
-    sie_state = code == PGM_SPECIFICATION ? 1 : -1;
-    if (sie_state < 0)
-      hv_log("sie: not available on this machine (probe: program interruption "
-             "0x%04x)",
-             (unsigned)code & 0xffff);
-  }
-  return sie_state > 0;
+static bool sie_available(void)
+{
+	if (!sie_state) {
+		int code = sie_probe();
+		sie_state = code == PGM_SPECIFICATION ? 1 : -1;
+		if (sie_state < 0)
+			hv_log("sie: not available on this machine (probe: program interruption "
+			       "0x%04x)",
+			       (unsigned)code & 0xffff);
+	}
+	return sie_state > 0;
 }
 
-static inline void load_cr1(u64 asce) {
-  __asm__ volatile("lctlg %%c1,%%c1,%0" : : "Q"(asce) : "memory");
+static inline void load_cr1(u64 asce)
+{
+	__asm__ volatile("lctlg %%c1,%%c1,%0" : : "Q"(asce) : "memory");
 }
 
-static inline void ptlb(void) {
-  __asm__ volatile(".insn s,0xb20d0000,0" : : : "memory"); /* PTLB */
+static inline void ptlb(void)
+{
+	__asm__ volatile(".insn s,0xb20d0000,0" : : : "memory"); /* PTLB */
 }
 
-int arch_partition_init(struct partition *p) {
-  if (!sie_available()) {
-    partition_log(
-        p, "needs SIE, which this machine lacks (QEMU TCG): not startable");
-    return HV_E_NODEV;
-  }
-  memset(&p->arch, 0, sizeof(p->arch));
-  int rc = sie_dat_build(p, &p->arch.asce);
-  if (rc != HV_OK) {
-    partition_log(p, "cannot build its host DAT tables (%d)", rc);
-    return rc;
-  }
-  p->arch.msl = ALIGN_UP(partition_mem_end(p), MiB(1)) - 1;
-  for (u32 i = 0; i < p->nr_vcpus; i++) {
-    hpa_t pa;
-    if (pages_alloc(1, &pa) != HV_OK)
-      return HV_E_NOMEM;
-    p->vcpus[i].arch.sd = arch_hpa_to_ptr(pa);
-    memset(p->vcpus[i].arch.sd, 0, sizeof(struct sie_block));
-  }
-  partition_log(
-      p, "sie: asce %016llx, guest storage 0-%llx, %u state description(s)",
-      (unsigned long long)p->arch.asce, (unsigned long long)p->arch.msl,
-      p->nr_vcpus);
-  return HV_OK;
+int arch_partition_init(struct partition *p)
+{
+	if (!sie_available()) {
+		partition_log(p, "needs SIE, which this machine lacks (QEMU TCG): not startable");
+		return HV_E_NODEV;
+	}
+	memset(&p->arch, 0, sizeof(p->arch));
+	int rc = sie_dat_build(p, &p->arch.asce);
+	if (rc != HV_OK) {
+		partition_log(p, "cannot build its host DAT tables (%d)", rc);
+		return rc;
+	}
+	p->arch.msl = ALIGN_UP(partition_mem_end(p), MiB(1)) - 1;
+	for (u32 i = 0; i < p->nr_vcpus; i++) {
+		hpa_t pa;
+		if (pages_alloc(1, &pa) != HV_OK)
+			return HV_E_NOMEM;
+		p->vcpus[i].arch.sd = arch_hpa_to_ptr(pa);
+		memset(p->vcpus[i].arch.sd, 0, sizeof(struct sie_block));
+	}
+	partition_log(p, "sie: asce %016llx, guest storage 0-%llx, %u state description(s)",
+	              (unsigned long long)p->arch.asce, (unsigned long long)p->arch.msl,
+	              p->nr_vcpus);
+	return HV_OK;
 }
 
-static void sd_init(struct vcpu *v) {
-  struct sie_block *sd = v->arch.sd;
+static void sd_init(struct vcpu *v)
+{
+	struct sie_block *sd = v->arch.sd;
 
-  memset(sd, 0, sizeof(*sd));
-  sd->cpuflags = SIE_CPUFLAGS_ZARCH;
-  sd->icpua = (u16)v->id;
-  sd->ihcpu = 0xffff;
-  /* STFL/STFLE: Hercules 3.13's SIE has no facility-list designation;
-   * it interprets STFLE with Hercules' own list (the host's: z/Arch,
-   * EDAT bits and all) unless ictl byte 0 bit 0x10 asks for an
-   * intercept. We ask, and emulate.c answers with a list Tern controls
-   * (tern_facilities: what the guest really gets from both). */
-  sd->ictl = SIE_ICTL_STFL;
-  sd->mso = 0;
-  sd->msl = v->part->arch.msl;
+	memset(sd, 0, sizeof(*sd));
+	sd->cpuflags = SIE_CPUFLAGS_ZARCH;
+	sd->icpua = (u16)v->id;
+	sd->ihcpu = 0xffff;
+	/* STFL/STFLE: Hercules 3.13's SIE has no facility-list designation;
+	 * it interprets STFLE with Hercules' own list (the host's: z/Arch,
+	 * EDAT bits and all) unless ictl byte 0 bit 0x10 asks for an
+	 * intercept. We ask, and emulate.c answers with a list Tern controls
+	 * (tern_facilities: what the guest really gets from both). */
+	sd->ictl = SIE_ICTL_STFL;
+	sd->mso = 0;
+	sd->msl = v->part->arch.msl;
 }
 
 /* QEMU copies -append to 0x10480 for an image entered at 0x10000 (it takes
  * it for Linux); the maximum is the u64 at 0x10430 when set. */
-static void copy_cmdline(struct partition *p, const char *cmdline) {
-  u8 b[8];
-  u64 max = GUEST_CMDLINE_MAX;
+static void copy_cmdline(struct partition *p, const char *cmdline)
+{
+	u8 b[8];
+	u64 max = GUEST_CMDLINE_MAX;
 
-  if (gmem_read_abs(p, 0x10430, b, 8) && get_be64(b) && get_be64(b) < max)
-    max = get_be64(b);
-  size_t n = strnlen(cmdline, max - 1);
-  gmem_write_abs(p, GUEST_CMDLINE_ADDR, cmdline, n);
-  gmem_write_abs(p, GUEST_CMDLINE_ADDR + n, "", 1);
+	if (gmem_read_abs(p, 0x10430, b, 8) && get_be64(b) && get_be64(b) < max)
+		max = get_be64(b);
+	size_t n = strnlen(cmdline, max - 1);
+	gmem_write_abs(p, GUEST_CMDLINE_ADDR, cmdline, n);
+	gmem_write_abs(p, GUEST_CMDLINE_ADDR + n, "", 1);
 }
 
-void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b) {
-  struct arch_vcpu *a = &v->arch;
-  struct partition *p = v->part;
+void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
+{
+	struct arch_vcpu *a = &v->arch;
+	struct partition *p = v->part;
 
-  a->lock = (spinlock_t)SPINLOCK_INIT;
-  cpu_state_clear_reset(v);
-  a->in_guest = 0;
-  a->left_guest = arch_timer_now();
-  if (a->sd)
-    sd_init(v);
-  if (!b)
-    return; /* stopped, for the guest's SIGP */
-  /* The boot vCPU also resets what the partition shares. */
-  p->arch.service_pending = 0;
-  p->arch.sclp_cp_receive = 0;
-  p->arch.sclp_cp_send = 0;
-  p->arch.cpc_valid = 0;
-  p->arch.cpnc = 0;
-  p->arch.cpvc = 0;
-  a->cpu.psw.mask = GUEST_ENTRY_PSW_MASK;
-  a->cpu.psw.addr = b->entry.v;
-  if (b->cmdline && b->entry.v == GUEST_LINUX_ENTRY)
-    copy_cmdline(p, b->cmdline);
-  __atomic_store_n(&a->stopped, 0, __ATOMIC_RELEASE);
+	a->lock = (spinlock_t)SPINLOCK_INIT;
+	cpu_state_clear_reset(v);
+	a->in_guest = 0;
+	a->left_guest = arch_timer_now();
+	if (a->sd)
+		sd_init(v);
+	if (!b)
+		return; /* stopped, for the guest's SIGP */
+	/* The boot vCPU also resets what the partition shares. */
+	p->arch.service_pending = 0;
+	p->arch.sclp_cp_receive = 0;
+	p->arch.sclp_cp_send = 0;
+	p->arch.cpc_valid = 0;
+	p->arch.cpnc = 0;
+	p->arch.cpvc = 0;
+	a->cpu.psw.mask = GUEST_ENTRY_PSW_MASK;
+	a->cpu.psw.addr = b->entry.v;
+	if (b->cmdline && b->entry.v == GUEST_LINUX_ENTRY)
+		copy_cmdline(p, b->cmdline);
+	__atomic_store_n(&a->stopped, 0, __ATOMIC_RELEASE);
 }
 
-bool arch_vcpu_runnable(const struct vcpu *v) {
-  return !__atomic_load_n(&v->arch.stopped, __ATOMIC_ACQUIRE);
+bool arch_vcpu_runnable(const struct vcpu *v)
+{
+	return !__atomic_load_n(&v->arch.stopped, __ATOMIC_ACQUIRE);
 }
 
-void sie_kick_interrupted(void) {
-  struct vcpu *v = percpu[stap() % HV_MAX_CPUS].vcpu;
+void sie_kick_interrupted(void)
+{
+	struct vcpu *v = percpu[stap() % HV_MAX_CPUS].vcpu;
 
-  if (v && v->arch.sd)
-    __atomic_fetch_or(&v->arch.sd->cpuflags, SIE_CPUFLAGS_STOP,
-                      __ATOMIC_RELAXED);
+	if (v && v->arch.sd)
+		__atomic_fetch_or(&v->arch.sd->cpuflags, SIE_CPUFLAGS_STOP, __ATOMIC_RELAXED);
 }
 
-static void state_to_sd(struct vcpu *v) {
-  const struct s390_cpu *cpu = &v->arch.cpu;
-  struct sie_block *sd = v->arch.sd;
+static void state_to_sd(struct vcpu *v)
+{
+	const struct s390_cpu *cpu = &v->arch.cpu;
+	struct sie_block *sd = v->arch.sd;
 
-  sd->gpsw = cpu->psw;
-  sd->gg14 = cpu->gprs[14];
-  sd->gg15 = cpu->gprs[15];
-  memcpy(sd->gcr, cpu->crs, sizeof(sd->gcr));
-  sd->prefix = cpu->prefix & 0x7fffe000u;
-  sd->ckc = cpu->ckc;
-  sd->cputm = cpu->cputm;
-  sd->epoch = cpu->epoch;
-  sd->todpr = cpu->todpr;
-  sd->cpnc = (u8)v->part->arch.cpnc;
+	sd->gpsw = cpu->psw;
+	sd->gg14 = cpu->gprs[14];
+	sd->gg15 = cpu->gprs[15];
+	memcpy(sd->gcr, cpu->crs, sizeof(sd->gcr));
+	sd->prefix = cpu->prefix & 0x7fffe000u;
+	sd->ckc = cpu->ckc;
+	sd->cputm = cpu->cputm;
+	sd->epoch = cpu->epoch;
+	sd->todpr = cpu->todpr;
+	sd->cpnc = (u8)v->part->arch.cpnc;
 }
 
-static void state_from_sd(struct vcpu *v) {
-  struct s390_cpu *cpu = &v->arch.cpu;
-  const struct sie_block *sd = v->arch.sd;
+static void state_from_sd(struct vcpu *v)
+{
+	struct s390_cpu *cpu = &v->arch.cpu;
+	const struct sie_block *sd = v->arch.sd;
 
-  cpu->psw = sd->gpsw;
-  cpu->gprs[14] = sd->gg14;
-  cpu->gprs[15] = sd->gg15;
-  memcpy(cpu->crs, sd->gcr, sizeof(cpu->crs));
-  cpu->ckc = sd->ckc;
-  cpu->cputm = sd->cputm;
-  cpu->todpr = sd->todpr;
+	cpu->psw = sd->gpsw;
+	cpu->gprs[14] = sd->gg14;
+	cpu->gprs[15] = sd->gg15;
+	memcpy(cpu->crs, sd->gcr, sizeof(cpu->crs));
+	cpu->ckc = sd->ckc;
+	cpu->cputm = sd->cputm;
+	cpu->todpr = sd->todpr;
 }
 
 static int fault(struct vcpu_exit *e, const char *fmt, ...) __printf(2, 3);
-static int fault(struct vcpu_exit *e, const char *fmt, ...) {
-  va_list ap;
+static int fault(struct vcpu_exit *e, const char *fmt, ...)
+{
+	va_list ap;
 
-  va_start(ap, fmt);
-  hv_vsnprintf(e->why, sizeof(e->why), fmt, ap);
-  va_end(ap);
-  e->kind = VEXIT_FAULT;
-  return EMU_EXIT;
+	va_start(ap, fmt);
+	hv_vsnprintf(e->why, sizeof(e->why), fmt, ap);
+	va_end(ap);
+	e->kind = VEXIT_FAULT;
+	return EMU_EXIT;
 }
 
 /* --- intercept handlers ------------------------------------------------- */
 
 typedef int (*icpt_handler)(struct vcpu *v, struct vcpu_exit *e);
 
-static int icpt_instruction(struct vcpu *v, struct vcpu_exit *e) {
-  const struct sie_block *sd = v->arch.sd;
-  struct emu em = {.v = v, .p = v->part, .cpu = &v->arch.cpu, .e = e};
+static int icpt_instruction(struct vcpu *v, struct vcpu_exit *e)
+{
+	const struct sie_block *sd = v->arch.sd;
+	struct emu em = {.v = v, .p = v->part, .cpu = &v->arch.cpu, .e = e};
 
-  put_be16(em.insn, sd->ipa);
-  put_be32(em.insn + 2, sd->ipb);
-  em.ilen = insn_length(em.insn[0]);
-  return emulate_insn(&em);
+	put_be16(em.insn, sd->ipa);
+	put_be32(em.insn + 2, sd->ipb);
+	em.ilen = insn_length(em.insn[0]);
+	return emulate_insn(&em);
 }
 
 /* A program interruption the guest must see (Hercules intercepts
  * addressing, specification, protection and special-operation exceptions
  * unconditionally): reflect it as it was recognised. */
-static int icpt_program(struct vcpu *v, struct vcpu_exit *e) {
-  const struct sie_block *sd = v->arch.sd;
+static int icpt_program(struct vcpu *v, struct vcpu_exit *e)
+{
+	const struct sie_block *sd = v->arch.sd;
 
-  if (inject_pgm(v, sd->iprcc, sd->pgmilc & 7, sd->teid, sd->dxc) != HV_OK)
-    return fault(e, "program interruption 0x%04x with no lowcore to present it",
-                 sd->iprcc);
-  return EMU_CONTINUE;
+	if (inject_pgm(v, sd->iprcc, sd->pgmilc & 7, sd->teid, sd->dxc) != HV_OK)
+		return fault(e, "program interruption 0x%04x with no lowcore to present it",
+		             sd->iprcc);
+	return EMU_CONTINUE;
 }
 
 /* The guest enabled for an interruption we asked SIE to wait for, or it
  * waits: the run loop presents what is pending, or idles. */
-static int icpt_resume(struct vcpu *v, struct vcpu_exit *e) {
-  (void)v;
-  (void)e;
-  return EMU_CONTINUE;
+static int icpt_resume(struct vcpu *v, struct vcpu_exit *e)
+{
+	(void)v;
+	(void)e;
+	return EMU_CONTINUE;
 }
 
 /* An external interruption SIE recognised for the guest without
  * presenting it (its clock comparator or CPU timer): the run loop sees the
  * same condition in the stored state and presents it. Anything else is
  * presented as SIE reported it. */
-static int icpt_ext_interruption(struct vcpu *v, struct vcpu_exit *e) {
-  const struct sie_block *sd = v->arch.sd;
+static int icpt_ext_interruption(struct vcpu *v, struct vcpu_exit *e)
+{
+	const struct sie_block *sd = v->arch.sd;
 
-  if (sd->ext_int_code == EXT_CLOCK_COMPARATOR ||
-      sd->ext_int_code == EXT_CPU_TIMER)
-    return EMU_CONTINUE;
-  if (inject_ext(v, sd->ext_int_code, sd->ext_cpu_addr, sd->ext_params) !=
-      HV_OK)
-    return fault(e, "external interruption with no lowcore to present it");
-  return EMU_CONTINUE;
+	if (sd->ext_int_code == EXT_CLOCK_COMPARATOR || sd->ext_int_code == EXT_CPU_TIMER)
+		return EMU_CONTINUE;
+	if (inject_ext(v, sd->ext_int_code, sd->ext_cpu_addr, sd->ext_params) != HV_OK)
+		return fault(e, "external interruption with no lowcore to present it");
+	return EMU_CONTINUE;
 }
 
-static int icpt_validity(struct vcpu *v, struct vcpu_exit *e) {
-  const struct sie_block *sd = v->arch.sd;
+static int icpt_validity(struct vcpu *v, struct vcpu_exit *e)
+{
+	const struct sie_block *sd = v->arch.sd;
 
-  return fault(e, "SIE validity intercept (ipa %04x ipb %08x)", sd->ipa,
-               sd->ipb);
+	return fault(e, "SIE validity intercept (ipa %04x ipb %08x)", sd->ipa, sd->ipb);
 }
 
-static int icpt_operation(struct vcpu *v, struct vcpu_exit *e) {
-  const struct sie_block *sd = v->arch.sd;
+static int icpt_operation(struct vcpu *v, struct vcpu_exit *e)
+{
+	const struct sie_block *sd = v->arch.sd;
 
-  if (inject_pgm(v, PGM_OPERATION, insn_length((u8)(sd->ipa >> 8)), 0, 0) !=
-      HV_OK)
-    return fault(e, "operation exception with no lowcore to present it");
-  return EMU_CONTINUE;
+	if (inject_pgm(v, PGM_OPERATION, insn_length((u8)(sd->ipa >> 8)), 0, 0) != HV_OK)
+		return fault(e, "operation exception with no lowcore to present it");
+	return EMU_CONTINUE;
 }
 
 static const icpt_handler icpt_handlers[ICPT_MAX / 4] = {
@@ -306,17 +316,17 @@ static const u8 icpt_stat[ICPT_MAX / 4] = {
     [ICPT_OPEREXC / 4] = STAT_OPEREXC,
 };
 
-static int dispatch(struct vcpu *v, struct vcpu_exit *e) {
-  u8 code = v->arch.sd->icptcode;
-  struct s390_stats *st = &v->part->arch.stats;
+static int dispatch(struct vcpu *v, struct vcpu_exit *e)
+{
+	u8 code = v->arch.sd->icptcode;
+	struct s390_stats *st = &v->part->arch.stats;
 
-  if ((code & 3) || code / 4 >= ARRAY_SIZE(icpt_handlers) ||
-      !icpt_handlers[code / 4]) {
-    stat_inc(&st->reason[STAT_OTHER]);
-    return fault(e, "unknown SIE interception code 0x%02x", code);
-  }
-  stat_inc(&st->reason[code / 4 ? icpt_stat[code / 4] : STAT_OTHER]);
-  return icpt_handlers[code / 4](v, e);
+	if ((code & 3) || code / 4 >= ARRAY_SIZE(icpt_handlers) || !icpt_handlers[code / 4]) {
+		stat_inc(&st->reason[STAT_OTHER]);
+		return fault(e, "unknown SIE interception code 0x%02x", code);
+	}
+	stat_inc(&st->reason[code / 4 ? icpt_stat[code / 4] : STAT_OTHER]);
+	return icpt_handlers[code / 4](v, e);
 }
 
 /* A host program interruption ended SIE. A host translation exception
@@ -324,167 +334,176 @@ static int dispatch(struct vcpu *v, struct vcpu_exit *e) {
  * guest's addressing exception. The guest PSW was nullified (it points at
  * the instruction): move it past the instruction, as an addressing
  * exception suppresses it. */
-static int host_fault(struct vcpu *v, struct vcpu_exit *e) {
-  const struct lowcore *lc = lowcore();
-  u16 code = lc->pgm_code;
-  u64 teid = lc->teid, g = teid & ~0xfffull;
-  struct s390_cpu *cpu = &v->arch.cpu;
+static int host_fault(struct vcpu *v, struct vcpu_exit *e)
+{
+	const struct lowcore *lc = lowcore();
+	u16 code = lc->pgm_code;
+	u64 teid = lc->teid, g = teid & ~0xfffull;
+	struct s390_cpu *cpu = &v->arch.cpu;
 
-  stat_inc(&v->part->arch.stats.reason[STAT_HOSTFAULT]);
-  switch (code & 0x7f) {
-  case PGM_SEGMENT_TRANSLATION:
-  case PGM_PAGE_TRANSLATION:
-  case PGM_ASCE_TYPE:
-  case PGM_REGION_FIRST_TRANS:
-  case PGM_REGION_SECOND_TRANS:
-  case PGM_REGION_THIRD_TRANS:
-    break;
-  default:
-    return fault(e,
-                 "host program interruption 0x%04x during SIE (TEID %016llx)",
-                 code, (unsigned long long)teid);
-  }
-  if (partition_gpa_ptr(v->part, gpa(g), 1, false))
-    return fault(e, "host DAT fault at guest %llx, inside its storage",
-                 (unsigned long long)g);
-  u8 op;
-  u64 unused;
-  u32 ilen = 0; /* an instruction fetch from missing storage */
-  if (gmem_read(v->part, cpu, cpu->psw.addr, &op, 1, &unused) == 0)
-    ilen = insn_length(op);
-  cpu->psw.addr = emu_wrap(cpu, cpu->psw.addr + ilen);
-  if (inject_pgm(v, PGM_ADDRESSING, ilen, 0, 0) != HV_OK)
-    return fault(e, "addressing exception with no lowcore to present it");
-  return EMU_CONTINUE;
+	stat_inc(&v->part->arch.stats.reason[STAT_HOSTFAULT]);
+	switch (code & 0x7f) {
+	case PGM_SEGMENT_TRANSLATION:
+	case PGM_PAGE_TRANSLATION:
+	case PGM_ASCE_TYPE:
+	case PGM_REGION_FIRST_TRANS:
+	case PGM_REGION_SECOND_TRANS:
+	case PGM_REGION_THIRD_TRANS:
+		break;
+	default:
+		return fault(e, "host program interruption 0x%04x during SIE (TEID %016llx)", code,
+		             (unsigned long long)teid);
+	}
+	if (partition_gpa_ptr(v->part, gpa(g), 1, false))
+		return fault(e, "host DAT fault at guest %llx, inside its storage",
+		             (unsigned long long)g);
+	u8 op;
+	u64 unused;
+	u32 ilen = 0; /* an instruction fetch from missing storage */
+	if (gmem_read(v->part, cpu, cpu->psw.addr, &op, 1, &unused) == 0)
+		ilen = insn_length(op);
+	cpu->psw.addr = emu_wrap(cpu, cpu->psw.addr + ilen);
+	if (inject_pgm(v, PGM_ADDRESSING, ilen, 0, 0) != HV_OK)
+		return fault(e, "addressing exception with no lowcore to present it");
+	return EMU_CONTINUE;
 }
 
 /* --- the run loop --------------------------------------------------------- */
 
 /* Requests posted by SIGP (ours or another vCPU's). Returns true when the
  * vCPU stopped. */
-static void process_requests(struct vcpu *v) {
-  struct arch_vcpu *a = &v->arch;
-  u32 req = __atomic_exchange_n(&a->requests, 0, __ATOMIC_ACQ_REL);
+static void process_requests(struct vcpu *v)
+{
+	struct arch_vcpu *a = &v->arch;
+	u32 req = __atomic_exchange_n(&a->requests, 0, __ATOMIC_ACQ_REL);
 
-  if (!req)
-    return;
-  spin_lock(&a->lock);
-  if (req & VREQ_INITIAL_RESET)
-    cpu_state_initial_reset(v);
-  else if (req & VREQ_CPU_RESET)
-    cpu_state_reset(v);
-  if (req & VREQ_STOP) {
-    if (req & VREQ_STORE_STATUS)
-      cpu_state_store_status(v, (u64)a->cpu.prefix + 0x1200);
-    __atomic_store_n(&a->stopped, 1, __ATOMIC_RELEASE);
-  }
-  if (req & VREQ_RESTART) {
-    __atomic_store_n(&a->stopped, 0, __ATOMIC_RELEASE);
-    inject_restart(v);
-  }
-  spin_unlock(&a->lock);
+	if (!req)
+		return;
+	spin_lock(&a->lock);
+	if (req & VREQ_INITIAL_RESET)
+		cpu_state_initial_reset(v);
+	else if (req & VREQ_CPU_RESET)
+		cpu_state_reset(v);
+	if (req & VREQ_STOP) {
+		if (req & VREQ_STORE_STATUS)
+			cpu_state_store_status(v, (u64)a->cpu.prefix + 0x1200);
+		__atomic_store_n(&a->stopped, 1, __ATOMIC_RELEASE);
+	}
+	if (req & VREQ_RESTART) {
+		__atomic_store_n(&a->stopped, 0, __ATOMIC_RELEASE);
+		inject_restart(v);
+	}
+	spin_unlock(&a->lock);
 }
 
 /* The guest loaded a wait PSW and nothing it is enabled for is pending. */
-static void enter_wait(struct vcpu *v, struct vcpu_exit *e, u64 now) {
-  const struct psw *psw = &v->arch.cpu.psw;
+static void enter_wait(struct vcpu *v, struct vcpu_exit *e, u64 now)
+{
+	const struct psw *psw = &v->arch.cpu.psw;
 
-  if (!(psw->mask & (PSW_MASK_EXT | PSW_MASK_IO))) {
-    /* QEMU takes a wait address ending in 0xfff (or 0) as a clean
-     * shutdown, any other as a crash carrying a code. */
-    bool clean = psw->addr == 0 || (psw->addr & 0xfff) == 0xfff;
-    e->kind = VEXIT_DONE;
-    e->status = clean ? 0 : (psw->addr & 0xff) ? (int)(psw->addr & 0xff) : 1;
-    hv_snprintf(e->why, sizeof(e->why), "disabled wait PSW %016llx %016llx",
-                (unsigned long long)psw->mask, (unsigned long long)psw->addr);
-    return;
-  }
-  e->kind = VEXIT_IDLE;
-  e->deadline = inject_wakeup_deadline(v, now);
-  if (v->arch.wdt_deadline && v->arch.wdt_deadline < e->deadline)
-    e->deadline = v->arch.wdt_deadline;
+	if (!(psw->mask & (PSW_MASK_EXT | PSW_MASK_IO))) {
+		/* QEMU takes a wait address ending in 0xfff (or 0) as a clean
+		 * shutdown, any other as a crash carrying a code. */
+		bool clean = psw->addr == 0 || (psw->addr & 0xfff) == 0xfff;
+		e->kind = VEXIT_DONE;
+		e->status = clean ? 0 : (psw->addr & 0xff) ? (int)(psw->addr & 0xff) : 1;
+		hv_snprintf(e->why, sizeof(e->why), "disabled wait PSW %016llx %016llx",
+		            (unsigned long long)psw->mask, (unsigned long long)psw->addr);
+		return;
+	}
+	e->kind = VEXIT_IDLE;
+	e->deadline = inject_wakeup_deadline(v, now);
+	if (v->arch.wdt_deadline && v->arch.wdt_deadline < e->deadline)
+		e->deadline = v->arch.wdt_deadline;
 }
 
-static bool watchdog_expired(struct vcpu *v, u64 now, struct vcpu_exit *e) {
-  if (!v->arch.wdt_deadline || now < v->arch.wdt_deadline)
-    return false;
-  v->arch.wdt_deadline = 0;
-  partition_log(v->part,
-                "vcpu %u: DIAG 288 watchdog expired: resetting the partition",
-                v->id);
-  e->kind = VEXIT_RESET;
-  return true;
+static bool watchdog_expired(struct vcpu *v, u64 now, struct vcpu_exit *e)
+{
+	if (!v->arch.wdt_deadline || now < v->arch.wdt_deadline)
+		return false;
+	v->arch.wdt_deadline = 0;
+	partition_log(v->part, "vcpu %u: DIAG 288 watchdog expired: resetting the partition",
+	              v->id);
+	e->kind = VEXIT_RESET;
+	return true;
 }
 
-void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e) {
-  struct partition *p = v->part;
-  struct arch_vcpu *a = &v->arch;
-  struct sie_block *sd = a->sd;
+void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+{
+	struct partition *p = v->part;
+	struct arch_vcpu *a = &v->arch;
+	struct sie_block *sd = a->sd;
 
-  load_cr1(p->arch.asce);
-  ptlb();
-  a->slice_end = 0; /* idling may have moved the clock comparator */
-  for (;;) {
-    process_requests(v);
-    if (__atomic_load_n(&a->stopped, __ATOMIC_ACQUIRE)) {
-      e->kind = VEXIT_STOPPED;
-      return;
-    }
-    if (__atomic_load_n(&v->kick, __ATOMIC_ACQUIRE) ||
-        p->state != PART_RUNNING ||
-        __atomic_load_n(&p->resetting, __ATOMIC_ACQUIRE)) {
-      e->kind = VEXIT_PREEMPT;
-      return;
-    }
-    u64 now = arch_timer_now();
-    if (watchdog_expired(v, now, e))
-      return;
-    /* The CPU timer also runs while the host handles an intercept
-     * or the guest waits. */
-    a->cpu.cputm -= now - a->left_guest;
-    a->left_guest = now;
-    if (inject_pending(v, now) != HV_OK) {
-      fault(e, "its lowcore (prefix %x) is not storage", a->cpu.prefix);
-      return;
-    }
-    if (a->cpu.psw.mask & PSW_MASK_WAIT) {
-      enter_wait(v, e, now);
-      return;
-    }
-    u32 flags = SIE_CPUFLAGS_ZARCH;
-    if (inject_ext_waiting_for_psw(v, now))
-      flags |= SIE_CPUFLAGS_EXT;
-    /* Arm the host clock comparator only when no earlier deadline
-     * is armed: not on every intercept round trip. */
-    if (inject_ext_masked_by_cr0(v)) {
-      a->slice_end = now + POLL_TICKS;
-      arch_timer_set_deadline(a->slice_end);
-    } else if (now >= a->slice_end) {
-      a->slice_end = now + SLICE_TICKS;
-      arch_timer_set_deadline(a->slice_end);
-    }
-    state_to_sd(v);
-    sd->cpuflags = flags;
-    sd->icptcode = 0;
-    __atomic_store_n(&a->in_guest, 1, __ATOMIC_RELAXED);
-    int rc = sie64a(sd, a->cpu.gprs);
-    __atomic_store_n(&a->in_guest, 0, __ATOMIC_RELAXED);
-    /* A host interruption ended SIE (a kick, or the clock
-     * comparator, which its handler disarmed): arm it again. */
-    if (sd->icptcode == ICPT_STOP || sd->icptcode == 0)
-      a->slice_end = 0;
-    state_from_sd(v);
-    int r = rc == SIE_EXIT_HOST_FAULT ? host_fault(v, e) : dispatch(v, e);
-    if (r == EMU_EXIT)
-      return;
-  }
+	load_cr1(p->arch.asce);
+	ptlb();
+	a->slice_end = 0; /* idling may have moved the clock comparator */
+	for (;;) {
+		process_requests(v);
+		if (__atomic_load_n(&a->stopped, __ATOMIC_ACQUIRE)) {
+			e->kind = VEXIT_STOPPED;
+			return;
+		}
+		if (__atomic_load_n(&v->kick, __ATOMIC_ACQUIRE) || p->state != PART_RUNNING ||
+		    __atomic_load_n(&p->resetting, __ATOMIC_ACQUIRE)) {
+			e->kind = VEXIT_PREEMPT;
+			return;
+		}
+		u64 now = arch_timer_now();
+		if (watchdog_expired(v, now, e))
+			return;
+		/* The CPU timer also runs while the host handles an intercept
+		 * or the guest waits. */
+		a->cpu.cputm -= now - a->left_guest;
+		a->left_guest = now;
+		if (inject_pending(v, now) != HV_OK) {
+			fault(e, "its lowcore (prefix %x) is not storage", a->cpu.prefix);
+			return;
+		}
+		if (a->cpu.psw.mask & PSW_MASK_WAIT) {
+			enter_wait(v, e, now);
+			return;
+		}
+		u32 flags = SIE_CPUFLAGS_ZARCH;
+		if (inject_ext_waiting_for_psw(v, now))
+			flags |= SIE_CPUFLAGS_EXT;
+		/* Arm the host clock comparator only when no earlier deadline
+		 * is armed: not on every intercept round trip. */
+		if (inject_ext_masked_by_cr0(v)) {
+			a->slice_end = now + POLL_TICKS;
+			arch_timer_set_deadline(a->slice_end);
+		} else if (now >= a->slice_end) {
+			a->slice_end = now + SLICE_TICKS;
+			arch_timer_set_deadline(a->slice_end);
+		}
+		state_to_sd(v);
+		sd->cpuflags = flags;
+		sd->icptcode = 0;
+		__atomic_store_n(&a->in_guest, 1, __ATOMIC_RELAXED);
+		int rc = sie64a(sd, a->cpu.gprs);
+		__atomic_store_n(&a->in_guest, 0, __ATOMIC_RELAXED);
+		/* A host interruption ended SIE (a kick, or the clock
+		 * comparator, which its handler disarmed): arm it again. */
+		if (sd->icptcode == ICPT_STOP || sd->icptcode == 0)
+			a->slice_end = 0;
+		state_from_sd(v);
+		int r = rc == SIE_EXIT_HOST_FAULT ? host_fault(v, e) : dispatch(v, e);
+		if (r == EMU_EXIT)
+			return;
+	}
 }
 
-void arch_partition_report(struct partition *p) { stats_report(p); }
-
-u64 arch_elf_segment_gpa(u64 vaddr, u64 paddr) {
-  (void)vaddr;
-  return paddr;
+void arch_partition_report(struct partition *p)
+{
+	stats_report(p);
 }
 
-u16 arch_elf_machine(void) { return EM_S390; }
+u64 arch_elf_segment_gpa(u64 vaddr, u64 paddr)
+{
+	(void)vaddr;
+	return paddr;
+}
+
+u16 arch_elf_machine(void)
+{
+	return EM_S390;
+}

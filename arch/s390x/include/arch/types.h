@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* s390x state embedded by value in core's per-CPU, vCPU and partition structs.
- */
+/* s390x state embedded by value in core's per-CPU, vCPU and partition structs. */
 #ifndef ARCH_TYPES_H
 #define ARCH_TYPES_H
 
@@ -10,12 +9,12 @@
 #include "hv/types.h"
 
 struct arch_percpu {
-  /* Absolute address of this CPU's 8 KiB prefix area (its lowcore);
-   * 0 for the boot CPU, which keeps the IPL prefix. */
-  u64 prefix;
-  /* Set while the CPU sits in arch_cpu_idle(): power-off lets CPUs get
-   * there (finish a line they are printing) before it stops them. */
-  u32 idle;
+	/* Absolute address of this CPU's 8 KiB prefix area (its lowcore);
+	 * 0 for the boot CPU, which keeps the IPL prefix. */
+	u64 prefix;
+	/* Set while the CPU sits in arch_cpu_idle(): power-off lets CPUs get
+	 * there (finish a line they are printing) before it stops them. */
+	u32 idle;
 };
 
 struct sie_block;
@@ -31,41 +30,41 @@ struct sie_block;
 #define VREQ_CPU_RESET 0x10
 
 struct arch_vcpu {
-  struct s390_cpu cpu;  /* the architected state while not in the guest */
-  struct sie_block *sd; /* its SIE state description (own page) */
-  spinlock_t lock;      /* orders other vCPUs' SIGPs against our state */
-  u32 stopped;          /* architected stopped state */
-  u32 requests;         /* VREQ_* */
-  u32 in_guest;         /* SIGP sense running status */
-  u64 emerg_from;       /* pending emergency signals: bit n = CPU n sent one */
-  u32 extcall_pending;
-  u16 extcall_from;
-  u64 left_guest;   /* host TOD when the CPU timer stopped advancing */
-  u64 slice_end;    /* host TOD the clock comparator is armed for (sie.c) */
-  u64 wdt_deadline; /* DIAG 288 watchdog: host TOD, 0 = off */
-  u64 wdt_interval;
-  u32 wdt_action;
+	struct s390_cpu cpu;  /* the architected state while not in the guest */
+	struct sie_block *sd; /* its SIE state description (own page) */
+	spinlock_t lock;      /* orders other vCPUs' SIGPs against our state */
+	u32 stopped;          /* architected stopped state */
+	u32 requests;         /* VREQ_* */
+	u32 in_guest;         /* SIGP sense running status */
+	u64 emerg_from;       /* pending emergency signals: bit n = CPU n sent one */
+	u32 extcall_pending;
+	u16 extcall_from;
+	u64 left_guest;   /* host TOD when the CPU timer stopped advancing */
+	u64 slice_end;    /* host TOD the clock comparator is armed for (sie.c) */
+	u64 wdt_deadline; /* DIAG 288 watchdog: host TOD, 0 = off */
+	u64 wdt_interval;
+	u32 wdt_action;
 };
 
 struct arch_partition {
-  u64 asce; /* host DAT tables mapping guest absolute storage */
-  u64 msl;  /* guest storage limit (last byte) */
-  /* SCLP: the service signal is a floating interruption of the
-   * partition; parameter = the SCCB address of the last SERVC. */
-  u32 service_pending;
-  u32 service_param;
-  u32 sclp_cp_receive; /* event masks the guest set (WRITE EVENT MASK) */
-  u32 sclp_cp_send;
-  /* DIAG 0x308 subcodes 5/6: the IPL parameter block the guest set
-   * (iplb_len 0: none), kept across resets and re-IPLs. */
-  spinlock_t iplb_lock;
-  u32 iplb_len;
-  u8 iplb[IPLB_MAX];
-  /* DIAG 0x318. */
-  u32 cpnc;
-  u64 cpvc;
-  u32 cpc_valid;
-  struct s390_stats stats;
+	u64 asce; /* host DAT tables mapping guest absolute storage */
+	u64 msl;  /* guest storage limit (last byte) */
+	/* SCLP: the service signal is a floating interruption of the
+	 * partition; parameter = the SCCB address of the last SERVC. */
+	u32 service_pending;
+	u32 service_param;
+	u32 sclp_cp_receive; /* event masks the guest set (WRITE EVENT MASK) */
+	u32 sclp_cp_send;
+	/* DIAG 0x308 subcodes 5/6: the IPL parameter block the guest set
+	 * (iplb_len 0: none), kept across resets and re-IPLs. */
+	spinlock_t iplb_lock;
+	u32 iplb_len;
+	u8 iplb[IPLB_MAX];
+	/* DIAG 0x318. */
+	u32 cpnc;
+	u64 cpvc;
+	u32 cpc_valid;
+	struct s390_stats stats;
 };
 
 #endif
