@@ -92,7 +92,8 @@ done
 echo "mips64 trap-and-emulate on QEMU loongson3-virt ($(qemu-system-mips64el --version | head -1 | sed 's/.*version //'), $(date -u +%Y-%m-%d), $(nproc) host cores)"
 echo
 echo "Instruction path length per operation under -icount shift=0,sleep=off: (dCount_op - dCount_empty) x 2.5 / K."
-echo "Native: the instruction itself; Tern: the hypervisor's instructions from its vector to the eret into the guest."
+echo "Native: the instruction itself (the refill: the guest handler's 8). Tern: the traps, the hypervisor's instructions from its"
+echo "vector to the eret into the guest; the refill, all from the fault to the retried load (bench/mips64/README.md)."
 echo
 hdr="| operation | K |"
 sep="|---|---:|"
