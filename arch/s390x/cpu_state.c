@@ -7,6 +7,8 @@
 #include "hv/lib.h"
 
 #define SAVE_AREA_SIZE 0x200
+#define SAVE_AREA_ABS 0x1200
+#define ARCH_MODE_ID_ABS 163 /* bit 7: z/Architecture */
 #define SA_GPRS 0x80
 #define SA_PSW 0x100
 #define SA_PREFIX 0x118
@@ -22,7 +24,6 @@ void cpu_state_reset(struct vcpu *v)
 	__atomic_store_n(&a->requests, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&a->emerg_from, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&a->extcall_pending, 0, __ATOMIC_RELAXED);
-	a->wdt_deadline = 0;
 	__atomic_store_n(&a->stopped, 1, __ATOMIC_RELEASE);
 }
 
@@ -66,4 +67,12 @@ bool cpu_state_store_status(struct vcpu *v, u64 area)
 	put_be64(sa + SA_CPUTM, cpu->cputm);
 	put_be64(sa + SA_CKC, cpu->ckc >> 8);
 	return gmem_write_abs(v->part, area, sa, sizeof(sa));
+}
+
+bool cpu_state_stop_store_status(struct vcpu *v)
+{
+	static const u8 zarch = 1;
+
+	return gmem_write_abs(v->part, ARCH_MODE_ID_ABS, &zarch, 1) &&
+	       cpu_state_store_status(v, SAVE_AREA_ABS);
 }

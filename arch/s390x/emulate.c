@@ -97,6 +97,13 @@ int emu_exit(struct emu *em, u32 kind, int status, const char *fmt, ...)
 	return EMU_EXIT;
 }
 
+void emu_exit_info(struct vcpu_exit *e, u32 kind, int status, const char *why)
+{
+	e->kind = kind;
+	e->status = status;
+	hv_snprintf(e->why, sizeof(e->why), "%s", why);
+}
+
 /* --- small handlers ----------------------------------------------------- */
 
 /* Facilities offered (bit 0 = the leftmost). Under SIE the guest's

@@ -39,31 +39,92 @@
 #define IPLB_MIN_CCW 200
 #define IPLB_MIN_QEMU_SCSI 200
 
+/* DIAG 0x288, the watchdog, as QEMU's diag288 device answers it: R1 (even)
+ * the function, R1 + 1 the timeout in seconds (at least 15 except to
+ * cancel), R3 the action, which must be 0; CHANGE and CANCEL need an armed
+ * watchdog. Every refusal is a specification exception; the condition code
+ * is left alone. One watchdog per partition (QEMU has one per machine). */
 static int diag_288(struct emu *em)
 {
+	struct partition *p = em->p;
 	unsigned r1 = emu_rs_r1(em);
-	struct arch_vcpu *a = &em->v->arch;
+	int rc = HV_OK;
 
 	if (r1 & 1)
 		return emu_pgm(em, PGM_SPECIFICATION);
 	u64 func = em->cpu->gprs[r1], secs = em->cpu->gprs[r1 + 1];
+	if (em->cpu->gprs[emu_rs_r3(em)] != 0 ||
+	    (func != DIAG288_CANCEL && secs < DIAG288_MIN_SECONDS))
+		return emu_pgm(em, PGM_SPECIFICATION);
+	u64 now = arch_timer_now();
+	/* Saturate: a timeout beyond the TOD clock's range never expires. */
+	u64 deadline =
+	    secs > (~0ull - now) / TOD_TICKS_PER_SECOND ? ~0ull : now + secs * TOD_TICKS_PER_SECOND;
+	spin_lock(&p->arch.wdt_lock);
+	u64 armed = __atomic_load_n(&p->arch.wdt_deadline, __ATOMIC_ACQUIRE);
 	switch (func) {
-	case DIAG288_INIT:
 	case DIAG288_CHANGE:
-		if (secs < DIAG288_MIN_SECONDS || secs > 3600ull * 24 ||
-		    (func == DIAG288_CHANGE && !a->wdt_deadline))
-			return emu_pgm(em, PGM_SPECIFICATION);
-		a->wdt_interval = secs * TOD_TICKS_PER_SECOND;
-		a->wdt_deadline = arch_timer_now() + a->wdt_interval;
+		if (!armed) {
+			rc = HV_E_INVAL;
+			break;
+		}
+		/* fall through */
+	case DIAG288_INIT:
+		__atomic_store_n(&p->arch.wdt_deadline, deadline, __ATOMIC_RELEASE);
 		break;
 	case DIAG288_CANCEL:
-		a->wdt_deadline = 0;
+		if (!armed)
+			rc = HV_E_INVAL;
+		__atomic_store_n(&p->arch.wdt_deadline, 0, __ATOMIC_RELEASE);
 		break;
 	default:
-		return emu_pgm(em, PGM_SPECIFICATION);
+		rc = HV_E_INVAL;
+		break;
 	}
-	psw_set_cc(&em->cpu->psw, 0);
+	spin_unlock(&p->arch.wdt_lock);
+	if (rc != HV_OK)
+		return emu_pgm(em, PGM_SPECIFICATION);
+	/* Idle vCPUs of the partition wait for it too: let them re-read it. */
+	for (u32 i = 0; i < p->nr_vcpus; i++)
+		if (&p->vcpus[i] != em->v &&
+		    !__atomic_load_n(&p->vcpus[i].arch.in_guest, __ATOMIC_ACQUIRE))
+			vcpu_kick(&p->vcpus[i]);
 	return EMU_CONTINUE;
+}
+
+bool diag288_expired(struct vcpu *v, u64 now, struct vcpu_exit *e)
+{
+	struct partition *p = v->part;
+	u64 d = __atomic_load_n(&p->arch.wdt_deadline, __ATOMIC_ACQUIRE);
+
+	if (!d || now < d)
+		return false;
+	/* One vCPU acts on an expiry; the watchdog is off afterwards. */
+	if (!__atomic_compare_exchange_n(&p->arch.wdt_deadline, &d, 0, false, __ATOMIC_ACQ_REL,
+	                                 __ATOMIC_ACQUIRE))
+		return false;
+	u64 features = p->cfg->features;
+	if (features & S390_FEAT_WDT_STOP) {
+		partition_log(p, "DIAG 288 watchdog expired: ending the partition");
+		emu_exit_info(e, VEXIT_DONE, 1, "DIAG 288 watchdog expired");
+		return true;
+	}
+	if (features & S390_FEAT_WDT_RESTART) {
+		/* A restart interruption on the first CPU (QEMU: -action
+		 * watchdog=inject-nmi), which starts it if it was stopped. */
+		struct vcpu *t = &p->vcpus[0];
+		partition_log(p, "DIAG 288 watchdog expired: restart interruption to vcpu 0");
+		spin_lock(&t->arch.lock);
+		__atomic_fetch_or(&t->arch.requests, VREQ_RESTART, __ATOMIC_ACQ_REL);
+		__atomic_store_n(&t->arch.stopped, 0, __ATOMIC_RELEASE);
+		spin_unlock(&t->arch.lock);
+		if (t != v)
+			vcpu_kick(t);
+		return false;
+	}
+	partition_log(p, "DIAG 288 watchdog expired: resetting the partition");
+	emu_exit_info(e, VEXIT_RESET, 0, "DIAG 288 watchdog expired");
+	return true;
 }
 
 static bool iplb_valid(u32 len, u8 pbt)

@@ -124,7 +124,7 @@ static int order_stop(struct sigp *s, bool store)
 
 	if (d == s->src) {
 		if (store)
-			cpu_state_store_status(d, (u64)d->arch.cpu.prefix + 0x1200);
+			cpu_state_stop_store_status(d);
 		__atomic_store_n(&d->arch.stopped, 1, __ATOMIC_RELEASE);
 		psw_set_cc(&s->em->cpu->psw, CC_ACCEPTED);
 		s->result = emu_exit(s->em, VEXIT_STOPPED, 0, "SIGP stop");
@@ -133,7 +133,7 @@ static int order_stop(struct sigp *s, bool store)
 	spin_lock(&d->arch.lock);
 	if (is_stopped(d)) {
 		if (store)
-			cpu_state_store_status(d, (u64)d->arch.cpu.prefix + 0x1200);
+			cpu_state_stop_store_status(d);
 		spin_unlock(&d->arch.lock);
 		return CC_ACCEPTED;
 	}

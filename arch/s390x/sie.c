@@ -152,6 +152,7 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 		return; /* stopped, for the guest's SIGP */
 	/* The boot vCPU also resets what the partition shares. */
 	p->arch.service_pending = 0;
+	__atomic_store_n(&p->arch.wdt_deadline, 0, __ATOMIC_RELEASE); /* as QEMU's reset */
 	p->arch.sclp_cp_receive = 0;
 	p->arch.sclp_cp_send = 0;
 	p->arch.cpc_valid = 0;
@@ -386,7 +387,7 @@ static void process_requests(struct vcpu *v)
 		cpu_state_reset(v);
 	if (req & VREQ_STOP) {
 		if (req & VREQ_STORE_STATUS)
-			cpu_state_store_status(v, (u64)a->cpu.prefix + 0x1200);
+			cpu_state_stop_store_status(v);
 		__atomic_store_n(&a->stopped, 1, __ATOMIC_RELEASE);
 	}
 	if (req & VREQ_RESTART) {
@@ -413,19 +414,9 @@ static void enter_wait(struct vcpu *v, struct vcpu_exit *e, u64 now)
 	}
 	e->kind = VEXIT_IDLE;
 	e->deadline = inject_wakeup_deadline(v, now);
-	if (v->arch.wdt_deadline && v->arch.wdt_deadline < e->deadline)
-		e->deadline = v->arch.wdt_deadline;
-}
-
-static bool watchdog_expired(struct vcpu *v, u64 now, struct vcpu_exit *e)
-{
-	if (!v->arch.wdt_deadline || now < v->arch.wdt_deadline)
-		return false;
-	v->arch.wdt_deadline = 0;
-	partition_log(v->part, "vcpu %u: DIAG 288 watchdog expired: resetting the partition",
-	              v->id);
-	e->kind = VEXIT_RESET;
-	return true;
+	u64 wdt = __atomic_load_n(&v->part->arch.wdt_deadline, __ATOMIC_ACQUIRE);
+	if (wdt && wdt < e->deadline)
+		e->deadline = wdt;
 }
 
 void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
@@ -449,7 +440,7 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 			return;
 		}
 		u64 now = arch_timer_now();
-		if (watchdog_expired(v, now, e))
+		if (diag288_expired(v, now, e))
 			return;
 		/* The CPU timer also runs while the host handles an intercept
 		 * or the guest waits. */

@@ -43,6 +43,16 @@ s390x_native(addressing 1 "")
 s390x_native(worker 1 "steps=10 step_ms=50")
 s390x_native(spinner 1 "spin_loops=100")
 s390x_native(memmap 1 "mem=32")
+s390x_native(sigp 2 "cpus=2")
+# DIAG 0x288 needs QEMU's diag288 device; inject-nmi is its restart action.
+tern_scenario(s390x-native-wdt 60
+  env "TERN_QEMU_EXTRA=-device diag288"
+  ${T}/run-qemu-s390x --native --cpus 1 --mem 32M --timeout 60
+  --log ${LOGS}/s390x-native-wdt.log ${S}/guest-wdt.elf)
+tern_scenario(s390x-native-wdt-restart 90
+  env "TERN_QEMU_EXTRA=-device diag288 -action watchdog=inject-nmi"
+  ${T}/run-qemu-s390x --native --cpus 1 --mem 32M --timeout 90 --append expire=restart
+  --log ${LOGS}/s390x-native-wdt-restart.log ${S}/guest-wdt.elf)
 
 if(NOT _s390x_partitions)
   return()
@@ -92,10 +102,16 @@ s390x_partition(stsi 2 16 --expect "^\\[p0\\] TEST stsi_id.host_tern PASS$")
 s390x_partition(sclp_info 2 9)
 s390x_partition(timers 1 15)
 s390x_partition(smp 2 20)
+s390x_partition(sigp 2 31)
 s390x_partition(pgm 1 9)
 s390x_partition(diag318-off 1 4)
 s390x_partition(diag318-on 1 4 --expect "^\\[hv\\] p0 .*cpnc=0x7e")
 s390x_partition(diag308 1 13)
+s390x_partition(wdt 1 11)
+s390x_partition(wdt-restart 1 15 --expect "^\\[hv\\] p0 DIAG 288 watchdog expired: restart interruption to vcpu 0$")
+# The default action: reset and re-IPL; the IPL parameter block marks the first boot.
+s390x_partition(wdt-reset 1 4 --expect "^\\[hv\\] p0 DIAG 288 watchdog expired: resetting the partition$"
+  --expect "^\\[p0\\] TEST wdt.reset_action PASS$")
 # Two boots (the IPL parameter block marks the first), then a clean end.
 s390x_partition(diag308-reipl 1 15
   --expect "^\\[p0\\] diag308: re-IPL" --expect "^\\[p0\\] TEST diag308.reipl PASS$")
@@ -144,6 +160,8 @@ s390x_diff(stsi stsi stsi 2 "cpus=2" --ignore stsi_id)
 s390x_diff(sclp_info sclp_info sclp_info 2 "cpus=2 mem=32")
 s390x_diff(timers timers timers 1 "")
 s390x_diff(smp smp smp 2 "cpus=2")
+# Storing status beyond storage is refused under Tern, accepted by QEMU TCG.
+s390x_diff(sigp sigp sigp 2 "cpus=2" --ignore sigp_tern)
 s390x_diff(pgm pgm pgm 1 "")
 # DIAG 318 off on both (QEMU TCG cannot offer it); "on" is Tern-only above.
 s390x_diff(diag318 diag318 diag318-off 1 "diag318=0")
@@ -151,3 +169,22 @@ s390x_diff(diag308 diag308 diag308 1 "")
 s390x_diff(hostile hostile hostile 1 "")
 s390x_diff(addressing addressing addressing 1 "")
 s390x_diff(memmap memmap memmap 1 "mem=32")
+# DIAG 0x288 natively needs QEMU's diag288 device (and inject-nmi for the
+# restart action); diff-s390x.sh passes TERN_QEMU_EXTRA on to QEMU's runner.
+function(s390x_diff_env name guest sys cpus append extra)
+  _s390x_gap(${sys} gap)
+  if(gap)
+    return()
+  endif()
+  set(app)
+  if(append)
+    set(app --append ${append})
+  endif()
+  tern_scenario(s390x-diff-${name} 240
+    env "TERN_QEMU_EXTRA=${extra}"
+    ${_sc}/diff-s390x.sh --name s390x-diff-${name} --elf ${S}/guest-${guest}.elf
+    --ins ${S}/tern-s390x-g-${sys}.ins --cpus ${cpus} --mem 32M ${app}
+    --timeout 120 --logs ${LOGS} ${ARGN})
+endfunction()
+s390x_diff_env(wdt wdt wdt 1 "" "-device diag288")
+s390x_diff_env(wdt-restart wdt wdt-restart 1 "expire=restart" "-device diag288 -action watchdog=inject-nmi")

@@ -19,6 +19,7 @@ struct cpu_irq {
 
 static struct cpu_irq cpu_irq[SDK_MAX_CPUS];
 static ext_handler_t ext_user_handler;
+static restart_handler_t restart_user_handler;
 
 u16 sdk_cpu_index(void)
 {
@@ -209,9 +210,22 @@ void sdk_mcck_handler(struct irq_ctx *c)
 	fatal("machine-check", c, 0);
 }
 
+void restart_set_handler(restart_handler_t h)
+{
+	restart_user_handler = h;
+}
+
+void restart_arm(void)
+{
+	lc_write64(LC_RESTART_NEW_PSW, PSW_MASK_64);
+	lc_write64(LC_RESTART_NEW_PSW + 8, (u64)(unsigned long)sdk_restart_stub);
+}
+
 void sdk_restart_handler(struct irq_ctx *c)
 {
-	fatal("restart", c, 0);
+	if (!restart_user_handler)
+		fatal("restart", c, 0);
+	restart_user_handler(c);
 }
 
 void wait_for_ext(void)

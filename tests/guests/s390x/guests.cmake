@@ -5,7 +5,7 @@
 # diag318=, reipl=), so the native run and the partition check the same.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp pgm diag318 diag308 hostile addressing worker spinner memmap)
+foreach(g console stsi sclp_info timers smp sigp wdt pgm diag318 diag308 hostile addressing worker spinner memmap)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
@@ -15,10 +15,16 @@ s390x_guest_system(s390x-g-stsi --mem 32M --cpus 2 --append "cpus=2" --guest gue
 s390x_guest_system(s390x-g-sclp_info --mem 32M --cpus 2 --append "cpus=2 mem=32" --guest guest-sclp_info.elf)
 s390x_guest_system(s390x-g-timers --mem 32M --guest guest-timers.elf)
 s390x_guest_system(s390x-g-smp --mem 32M --cpus 2 --append "cpus=2" --guest guest-smp.elf)
+s390x_guest_system(s390x-g-sigp --mem 32M --cpus 2 --append "cpus=2" --guest guest-sigp.elf)
 s390x_guest_system(s390x-g-pgm --mem 32M --guest guest-pgm.elf)
 s390x_guest_system(s390x-g-diag318-off --mem 32M --append "diag318=0" --guest guest-diag318.elf)
 s390x_guest_system(s390x-g-diag318-on --mem 32M --features 0x1 --append "diag318=1" --guest guest-diag318.elf)
 s390x_guest_system(s390x-g-diag308 --mem 32M --guest guest-diag308.elf)
+# DIAG 0x288: the rules; an expiry with the restart action (feature
+# S390_FEAT_WDT_RESTART, 0x2); an expiry with the default action (re-IPL).
+s390x_guest_system(s390x-g-wdt --mem 32M --guest guest-wdt.elf)
+s390x_guest_system(s390x-g-wdt-restart --mem 32M --features 0x2 --append "expire=restart" --guest guest-wdt.elf)
+s390x_guest_system(s390x-g-wdt-reset --mem 32M --append "expire=reset" --guest guest-wdt.elf)
 s390x_guest_system(s390x-g-diag308-reipl --mem 32M --append "reipl=1" --guest guest-diag308.elf)
 s390x_guest_system(s390x-g-hostile --mem 32M --guest guest-hostile.elf)
 s390x_guest_system(s390x-g-addressing --mem 32M --guest guest-addressing.elf)

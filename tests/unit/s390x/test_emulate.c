@@ -235,6 +235,29 @@ TEST(sigp_orders)
 	EXPECT_EQ((u32)c->gprs[2], 0x002);     /* invalid order */
 	EXPECT_EQ(sigp(0x05, 0, 0), EMU_EXIT); /* stop itself */
 	EXPECT_EQ(e.kind, VEXIT_STOPPED);
+
+	/* Stop and store status of a stopped CPU with its own prefix: the
+	 * save area at absolute 0x1200, byte 163 = 1 (z/Architecture). */
+	harness_reset(0);
+	vcpu[1].arch.cpu.prefix = 0x20000;
+	vcpu[1].arch.cpu.gprs[7] = 0x7777;
+	vcpu[1].arch.cpu.psw.addr = 0x12340;
+	sigp(0x09, 1, 0);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(g_get(163, 1), 1);
+	EXPECT_EQ(g_get(0x1200 + 0x80 + 7 * 8, 8), 0x7777);
+	EXPECT_EQ(g_get(0x1200 + 0x108, 8), 0x12340);
+	EXPECT_EQ(g_get(0x1200 + 0x118, 4), 0x20000);
+	EXPECT_EQ(g_get(0x20000 + 0x1200 + 0x118, 4), 0); /* not in its prefix area */
+	/* Store status at address: 512-byte aligned, no byte 163. */
+	g_put(163, 1, 0);
+	sigp(0x0e, 1, 0x30123);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(g_get(0x30000 + 0x118, 4), 0x20000);
+	EXPECT_EQ(g_get(163, 1), 0);
+	sigp(0x0e, 1, GUEST_MEM);
+	EXPECT_EQ(cc(&vcpu[0]), 1);
+	EXPECT_EQ((u32)c->gprs[2], 0x100); /* invalid parameter */
 }
 
 static u16 diag(u32 code, u64 r2, u64 r3)
@@ -258,11 +281,9 @@ TEST(diagnose)
 	EXPECT_EQ(e.kind, VEXIT_RESET);
 	EXPECT_EQ(diag(0x44, 0, 0), 0);
 	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
-	EXPECT_EQ(diag(0x288, 0, 30), 0); /* r2 = init, r3 = 30 s */
-	EXPECT_TRUE(vcpu[0].arch.wdt_deadline != 0);
-	EXPECT_EQ(diag(0x288, 0, 5), PGM_SPECIFICATION); /* too short */
-	EXPECT_EQ(diag(0x288, 2, 0), 0);                 /* cancel */
-	EXPECT_EQ(vcpu[0].arch.wdt_deadline, 0);
+	/* diag r2,r3,0x288: R3 (the action) is R1 + 1 here, the timeout: not 0. */
+	EXPECT_EQ(diag(0x288, 0, 30), PGM_SPECIFICATION);
+	EXPECT_EQ(part.arch.wdt_deadline, 0);
 
 	harness_reset(S390_FEAT_DIAG318);
 	EXPECT_EQ(diag(0x318, 0x0400000000000001ull, 0), 0);
@@ -352,6 +373,74 @@ TEST(injection)
 	/* A lowcore outside storage cannot be used. */
 	c->prefix = 0x7fffe000;
 	EXPECT_EQ(inject_pgm(&vcpu[0], PGM_ADDRESSING, 6, 0, 0), HV_E_RANGE);
+}
+
+/* DIAG 0x288: QEMU's rules, one watchdog per partition, and what an
+ * expiry does by the partition's features. */
+static u16 wdt(struct vcpu *v, u64 func, u64 secs, u64 action)
+{
+	static const u8 diag_r2_r4[6] = {0x83, 0x24, 0x02, 0x88}; /* diag r2,r4,0x288 */
+	struct s390_cpu *c = &v->arch.cpu;
+
+	c->gprs[2] = func;
+	c->gprs[3] = secs;
+	c->gprs[4] = action;
+	g_put(LC_PGM_CODE, 2, 0);
+	run_insn(v, diag_r2_r4, &e);
+	return last_pgm();
+}
+
+TEST(diag288_watchdog)
+{
+	static const u8 diag_r3_r4[6] = {0x83, 0x34, 0x02, 0x88}; /* R1 odd */
+
+	harness_reset(0);
+	EXPECT_EQ(wdt(&vcpu[0], 1, 30, 0), PGM_SPECIFICATION); /* change: not armed */
+	EXPECT_EQ(wdt(&vcpu[0], 2, 0, 0), PGM_SPECIFICATION);  /* cancel: not armed */
+	EXPECT_EQ(wdt(&vcpu[0], 0, 14, 0), PGM_SPECIFICATION); /* too short */
+	EXPECT_EQ(wdt(&vcpu[0], 0, 30, 1), PGM_SPECIFICATION); /* an action */
+	EXPECT_EQ(wdt(&vcpu[0], 3, 30, 0), PGM_SPECIFICATION); /* no such function */
+	g_put(LC_PGM_CODE, 2, 0);
+	run_insn(&vcpu[0], diag_r3_r4, &e);
+	EXPECT_EQ(last_pgm(), PGM_SPECIFICATION);
+	EXPECT_EQ(part.arch.wdt_deadline, 0);
+	unsigned cc0 = cc(&vcpu[0]);
+	EXPECT_EQ(wdt(&vcpu[0], 0, 15, 0), 0); /* init */
+	EXPECT_TRUE(part.arch.wdt_deadline != 0);
+	EXPECT_EQ(cc(&vcpu[0]), cc0); /* the condition code is left alone */
+	u64 first = part.arch.wdt_deadline;
+	EXPECT_EQ(wdt(&vcpu[1], 1, 60, 0), 0); /* change, from the other vCPU */
+	EXPECT_TRUE(part.arch.wdt_deadline > first);
+	EXPECT_EQ(wdt(&vcpu[1], 2, 0, 0), 0); /* cancel */
+	EXPECT_EQ(part.arch.wdt_deadline, 0);
+	EXPECT_EQ(wdt(&vcpu[0], 0, ~0ull, 0), 0); /* saturates */
+	EXPECT_EQ(part.arch.wdt_deadline, ~0ull);
+	EXPECT_TRUE(!diag288_expired(&vcpu[0], ~0ull - 1, &e));
+
+	/* Expiry: reset by default, once. */
+	part.arch.wdt_deadline = 100;
+	memset(&e, 0, sizeof(e));
+	EXPECT_TRUE(!diag288_expired(&vcpu[0], 99, &e));
+	EXPECT_TRUE(diag288_expired(&vcpu[0], 100, &e));
+	EXPECT_EQ(e.kind, VEXIT_RESET);
+	EXPECT_EQ(part.arch.wdt_deadline, 0);
+	EXPECT_TRUE(!diag288_expired(&vcpu[1], 200, &e));
+	/* Stop: the partition ends with status 1. */
+	harness_reset(S390_FEAT_WDT_STOP);
+	part.arch.wdt_deadline = 100;
+	EXPECT_TRUE(diag288_expired(&vcpu[1], 150, &e));
+	EXPECT_EQ(e.kind, VEXIT_DONE);
+	EXPECT_EQ(e.status, 1);
+	/* Restart: a restart request for vCPU 0, started if it was stopped. */
+	harness_reset(S390_FEAT_WDT_RESTART);
+	vcpu[0].arch.stopped = 1;
+	part.arch.wdt_deadline = 100;
+	memset(&e, 0, sizeof(e));
+	EXPECT_TRUE(!diag288_expired(&vcpu[1], 150, &e));
+	EXPECT_EQ(vcpu[0].arch.requests & VREQ_RESTART, VREQ_RESTART);
+	EXPECT_EQ(vcpu[0].arch.stopped, 0);
+	EXPECT_EQ(part.arch.wdt_deadline, 0);
+	EXPECT_CONTAINS(log_out, "restart interruption");
 }
 
 /* DIAG 0x308 subcodes 5 and 6: the IPL parameter block, kept by the
@@ -513,5 +602,6 @@ int main(void)
 	RUN(injection);
 	RUN(storage_keys_and_tprot);
 	RUN(diag308_iplb);
+	RUN(diag288_watchdog);
 	return CHECK_DONE();
 }

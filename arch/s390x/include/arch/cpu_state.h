@@ -20,5 +20,9 @@ void cpu_state_clear_reset(struct vcpu *v);
  * absolute `area`, which corresponds to 0x1200. Returns false if the area
  * is not guest storage. FPRs and access registers read as zero. */
 bool cpu_state_store_status(struct vcpu *v, u64 area);
+/* What SIGP STOP AND STORE STATUS stores: the save area at absolute
+ * 0x1200 (not the target's prefix area: QEMU and KVM store there too) and
+ * the architectural-mode identification, absolute byte 163 = 1. */
+bool cpu_state_stop_store_status(struct vcpu *v);
 
 #endif

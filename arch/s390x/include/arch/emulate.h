@@ -67,6 +67,16 @@ int emu_write(struct emu *em, u64 addr, const void *buf, u32 len);
 /* End the guest's partition, reset it, or stop this vCPU. */
 int emu_exit(struct emu *em, u32 kind, int status, const char *fmt, ...) __printf(4, 5);
 
+/* Fill an exit outside an instruction (kind, status, why). */
+void emu_exit_info(struct vcpu_exit *e, u32 kind, int status, const char *why);
+
+/* The partition's DIAG 0x288 watchdog, from the run loop of any of its
+ * vCPUs: if it expired, act as the partition's features say (re-IPL by
+ * default; S390_FEAT_WDT_RESTART: a restart interruption on vCPU 0, the
+ * run goes on; S390_FEAT_WDT_STOP: the partition ends with status 1).
+ * Returns true when *e tells the run loop to leave. */
+bool diag288_expired(struct vcpu *v, u64 now, struct vcpu_exit *e);
+
 /* The dispatcher: every intercepted instruction enters here. */
 int emulate_insn(struct emu *em);
 

@@ -9,4 +9,13 @@
  * exception, as under QEMU TCG. */
 #define S390_FEAT_DIAG318 (1u << 0)
 
+/* What an expired DIAG 0x288 watchdog does (QEMU: -action watchdog=...).
+ * Neither bit: the partition is reset and re-IPLed (QEMU's default,
+ * "reset"; with the partition's no-reboot flag it ends instead).
+ * WDT_RESTART: a restart interruption on the partition's first vCPU
+ * ("inject-nmi"), the partition runs on. WDT_STOP: the partition ends
+ * with status 1 ("poweroff", as a failure). */
+#define S390_FEAT_WDT_RESTART (1u << 1)
+#define S390_FEAT_WDT_STOP (1u << 2)
+
 #endif

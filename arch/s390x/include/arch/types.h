@@ -39,11 +39,8 @@ struct arch_vcpu {
 	u64 emerg_from;       /* pending emergency signals: bit n = CPU n sent one */
 	u32 extcall_pending;
 	u16 extcall_from;
-	u64 left_guest;   /* host TOD when the CPU timer stopped advancing */
-	u64 slice_end;    /* host TOD the clock comparator is armed for (sie.c) */
-	u64 wdt_deadline; /* DIAG 288 watchdog: host TOD, 0 = off */
-	u64 wdt_interval;
-	u32 wdt_action;
+	u64 left_guest; /* host TOD when the CPU timer stopped advancing */
+	u64 slice_end;  /* host TOD the clock comparator is armed for (sie.c) */
 };
 
 struct arch_partition {
@@ -60,6 +57,9 @@ struct arch_partition {
 	spinlock_t iplb_lock;
 	u32 iplb_len;
 	u8 iplb[IPLB_MAX];
+	/* DIAG 0x288 watchdog: host TOD of its expiry, 0 = not armed. */
+	spinlock_t wdt_lock;
+	u64 wdt_deadline;
 	/* DIAG 0x318. */
 	u32 cpnc;
 	u64 cpvc;

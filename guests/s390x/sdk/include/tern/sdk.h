@@ -57,6 +57,16 @@ struct irq_ctx {
 typedef void (*ext_handler_t)(u16 code, u32 param, u16 cpu_addr);
 void ext_set_handler(ext_handler_t h);
 
+/* Restart interruptions (SIGP RESTART to a running CPU, a watchdog's
+ * restart action): called with the restart old PSW in c->psw, on the CPU
+ * that took it, interrupts off; returning resumes c->psw. NULL: a restart
+ * is an unexpected interruption (the run ends). A CPU started by
+ * cpu_start() takes its restarts here once restart_arm() ran on it. */
+typedef void (*restart_handler_t)(struct irq_ctx *c);
+void restart_set_handler(restart_handler_t h);
+/* On this CPU: point the restart new PSW at the SDK's handler again. */
+void restart_arm(void);
+
 /* Per-CPU counters of external interruptions by code (the CPU running). */
 u32 ext_count(u16 code);
 u16 ext_last_code(void);
