@@ -110,6 +110,7 @@ void mips_boot_main(s64 argc, u64 argv, u64 lefi)
 	                                   : (li.board[0] ? li.board : "Loongson-3"),
 	            mips_cpu_model(prid), prid);
 	bi.machine = machine;
+	hv_log("mips64: guest sdbbp: %s", mips_sdbbp_guard_name());
 
 	bi.nr_cpus = li.nr_cpus;
 	if (bi.nr_cpus == 0 || bi.nr_cpus > HV_MAX_CPUS) {

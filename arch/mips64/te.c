@@ -20,14 +20,16 @@
  *    The emulation (the host's words, masked) runs only where it traps
  *    (and on VZ, where CPUCFG exits).
  * Guest FPU: when the guest sets Status.CU1 the host runs it with CU1 (and
- * FR) too. The hypervisor is soft-float, so the FPU state stays the guest's
- * across exits without being saved. */
+ * FR) too, only where Config5.SBRI keeps a user-mode sdbbp out of debug mode
+ * (else the guest has no FPU: see debug_mode_escape). The hypervisor is soft-float, so the FPU
+ * state stays the guest's across exits without being saved. */
 #include "arch/te.h"
 #include "arch/cp0.h"
 #include "arch/mips64.h"
 #include "arch/platform.h"
 #include "hv/arch/timer.h"
 #include "hv/arch/vcpu.h"
+#include "hv/console.h"
 #include "hv/lib.h"
 
 #define HOST_GUEST_STATUS (ST_EXL | ST_IE | ST_UX | ST_KX | 0x10u /* KSU = user */)
@@ -47,6 +49,11 @@ int arch_partition_init(struct partition *p)
 	if (!once) {
 		te_mmu_init(read_c0_prid());
 		once = true;
+	}
+	if (READ_ONCE(mips_sdbbp_guard) == SDBBP_GUARD_NONE) {
+		hv_log("mips64: partition refused: a guest's sdbbp would run the boot ROM in "
+		       "EJTAG debug mode (no Config5.SBRI, and the debug vector does not trap)");
+		return HV_E_NODEV;
 	}
 	p->arch.lock = (spinlock_t)SPINLOCK_INIT;
 	te_devices_reset(p);
@@ -87,7 +94,10 @@ static void put_cmdline(struct vcpu *v, const char *cmdline)
 void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 {
 	struct arch_vcpu *a = &v->arch;
-	const u32 cfg[4] = {read_c0_config(), read_c0_config1(), read_c0_config2(),
+	/* no FPU for the guest where only the ROM keeps sdbbp out of debug
+	 * mode: that guard holds only while the host's Status.CU1 is clear */
+	u32 fp = READ_ONCE(mips_sdbbp_guard) == SDBBP_GUARD_SBRI ? 0 : 0x1u /* Config1.FP */;
+	const u32 cfg[4] = {read_c0_config(), read_c0_config1() & ~fp, read_c0_config2(),
 	                    read_c0_config3()};
 
 	a->ctx.ops = &te_emu_ops;
@@ -174,14 +184,20 @@ static bool result(struct vcpu *v, int r, struct vcpu_exit *e)
 	}
 }
 
-/* A guest's `sdbbp` enters the CPU's EJTAG debug mode: the debug vector in
- * the boot ROM, kernel privileges, interrupts off. (On QEMU with
- * -semihosting-config enable=on, user-mode semihosting stays disabled, so
- * it is not a UHI call either.) The ROM is nops up to a word that raises
- * Coprocessor Unusable, which brings the CPU here, still in debug mode:
- * returning to the guest like that would run it with kernel privileges.
- * So debug mode is left with DERET into the hypervisor, and the guest gets
- * what SDBBP is on a CPU without EJTAG: Reserved Instruction. */
+/* A guest's `sdbbp` must not run anything in the CPU's EJTAG debug mode
+ * (the debug vector in the boot ROM, kernel privileges, interrupts off).
+ * Where the CPU has Config5.SBRI (the 3A4000 model) it is set on every CPU
+ * and a user-mode sdbbp raises Reserved Instruction: an ordinary RI exit.
+ * Where it has not (the 3A1000 model), mips_cpu_setup checked at boot that
+ * the ROM is nops from the vector up to an FPU instruction, which raises
+ * Coprocessor Unusable because the guest never runs with Status.CU1 there
+ * (its Config1.FP is clear); without either guard no partition starts.
+ * (On QEMU with -semihosting-config enable=on, user-mode semihosting stays
+ * disabled, so it is not a UHI call either.) That CpU brings the CPU here,
+ * still in debug mode: returning to the guest like that would run it with
+ * kernel privileges. So debug mode is left with DERET into the hypervisor,
+ * and the guest gets what SDBBP is on a CPU without EJTAG: Reserved
+ * Instruction. */
 #define DEBUG_DM (1u << 30)
 #define DEBUG_DBD (1u << 31)
 
@@ -293,8 +309,9 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 			a->resume_bd = false;
 		}
 		c->pc = te_window_pc(c->pc);
-		u32 st = (read_c0_status() & ST_IM_MASK) | HOST_GUEST_STATUS |
-		         ((u32)c->cp0.status & (C0_ST_CU1 | C0_ST_FR));
+		u32 st = (read_c0_status() & ST_IM_MASK) | HOST_GUEST_STATUS;
+		if (mips_sdbbp_guard == SDBBP_GUARD_SBRI) /* else never CU1: see cpu.c */
+			st |= (u32)c->cp0.status & (C0_ST_CU1 | C0_ST_FR);
 		u64 deadline = mips_timer_deadline(c);
 		if (deadline != ~0ull)
 			arch_timer_set_deadline(deadline);

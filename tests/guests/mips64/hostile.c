@@ -6,7 +6,10 @@
  *               there natively either): the same results on both.
  *   hostile_te  addresses that are RAM on the bare machine but not the
  *               partition's (beyond its 64 MiB, Tern's own image in high
- *               RAM): checked as a partition only, skipped natively. */
+ *               RAM), and a user-mode sdbbp with the FPU on (a debug-mode
+ *               entry into the boot ROM with kernel privileges, stores
+ *               through $ra included): checked as a partition only,
+ *               skipped natively. */
 #include "insn.h"
 
 #define VA 0x10000000ull
@@ -101,12 +104,47 @@ TG_TEST(hostile_te, hypervisor_image)
 	attack(HV_IMAGE_PA);
 }
 
+/* Status.CU1 on where the CPU offers an FPU (Config1.FP), $ra aimed at the
+ * guest's own memory, sdbbp: Reserved Instruction at the sdbbp, nothing
+ * written, CU1 as it was. (A word of QEMU's ROM past the debug vector
+ * decodes as `sd $ra,-1($ra)`: run in debug mode it would write ra to
+ * victim[1].) */
+static volatile u64 victim[4];
+static void sdbbp_ra(void *a)
+{
+	(void)a;
+	t_sdbbp((u64)(uintptr_t)&victim[1] + 1);
+}
+
+TG_TEST(hostile_te, sdbbp_with_fpu)
+{
+	if (tg_native())
+		TG_SKIP("debug mode / semihosting on the bare machine");
+	bool fp = tg_mfc0(16, 1) & 1;
+	u32 st = tg_read_status();
+	if (fp)
+		tg_write_status(st | ST_CU1);
+	TG_EQ(!!(tg_read_status() & ST_CU1), fp);
+	for (int i = 0; i < 4; i++)
+		victim[i] = 0x5a5a5a5a00000000ull + (u64)i;
+	int r = tg_try(TG_EXC(EXC_RI) | TG_EXC(EXC_CPU) | TG_EXC(EXC_DBE) | TG_EXC(EXC_ADES),
+	               sdbbp_ra, NULL);
+	u32 after = tg_read_status();
+	tg_write_status(st);
+	TG_EQ(r, EXC_RI + 1);
+	TG_EQ(tg_last.epc, fn_addr(t_sdbbp_insn));
+	TG_EQ(!!(after & ST_CU1), fp);
+	for (int i = 0; i < 4; i++)
+		TG_EQ(victim[i], 0x5a5a5a5a00000000ull + (u64)i);
+}
+
 int main(void)
 {
 	TG_RUN(hostile, unassigned);
 	TG_RUN(hostile, far);
 	TG_RUN(hostile_te, beyond_own_memory);
 	TG_RUN(hostile_te, hypervisor_image);
+	TG_RUN(hostile_te, sdbbp_with_fpu);
 	TG_RUN(hostile, still_alive);
 	return tg_tests_done();
 }

@@ -76,6 +76,14 @@ FUNC t_fpu			/* mfc1 with Status.CU1 = 0 */
 	.set	pop
 	jr	$31
 	 nop
+FUNC t_sdbbp			/* sdbbp with $ra = a0 (back if it returns) */
+	move	$3, $31
+	move	$31, $4
+	.globl	t_sdbbp_insn
+t_sdbbp_insn:
+	sdbbp	0
+	jr	$3
+	 move	$31, $3
 FUNC t_jump			/* jr to a0: fetch from there */
 	jr	$4
 	 nop

@@ -18,6 +18,8 @@ void t_teq(void);
 s32 t_add_ov(s32 a, s32 b);
 void t_reserved(void);
 u64 t_fpu(void);
+void t_sdbbp(u64 ra);
+extern char t_sdbbp_insn[];
 u64 t_jump(u64 target);
 u64 t_ret42(void);
 u32 t_eret_here(void);

@@ -82,6 +82,7 @@ CP0_ACCESSORS(config1, 16, 1)
 CP0_ACCESSORS(config2, 16, 2)
 CP0_ACCESSORS(config3, 16, 3)
 CP0_ACCESSORS(config4, 16, 4)
+CP0_ACCESSORS(config5, 16, 5)
 CP0_ACCESSORS64(errorepc, 30, 0)
 
 static inline void mips_sync(void)

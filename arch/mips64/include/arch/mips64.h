@@ -14,6 +14,17 @@ extern char __image_start[], __image_end[];
 extern char mips_idle_window[], mips_idle_wait[], mips_idle_resume[];
 extern struct mips_exc_area mips_exc_area[HV_MAX_CPUS];
 extern u32 mips_exit_semihosting; /* read by the last-resort exit in vectors.S */
+/* How a user-mode `sdbbp` is kept out of EJTAG debug mode on this machine:
+ * by Config5.SBRI (Reserved Instruction; set on every CPU by
+ * mips_cpu_setup), else only by the boot ROM's debug vector raising
+ * Coprocessor Unusable, which holds only while Status.CU1 is clear. */
+enum mips_sdbbp_guard {
+	SDBBP_GUARD_SBRI, /* Config5.SBRI set on every CPU */
+	SDBBP_GUARD_ROM,  /* no SBRI; the ROM path checked: guests get no FPU */
+	SDBBP_GUARD_NONE, /* neither: no trap-and-emulate guests */
+};
+extern enum mips_sdbbp_guard mips_sdbbp_guard;
+const char *mips_sdbbp_guard_name(void);
 void mips_save_regs(struct mips_frame *f);
 
 /* Entry points from assembler. */
