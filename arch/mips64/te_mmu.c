@@ -316,18 +316,43 @@ void te_mmu_init(u32 prid)
 
 /* --- the shadow --------------------------------------------------------------- */
 
+/* Install the page pair at hi (its ASID included) covering 2 * ps. Two host
+ * entries matching one address are a machine check (a TLB shutdown) on real
+ * MIPS hardware, so every entry of this ASID that overlaps the new one goes
+ * first, whatever its size: TLBP matches with each entry's own PageMask, so
+ * probing every 8 KiB (the smallest pair) of the range finds them all. The
+ * new entry then takes the slot of the first one found, else a random one. */
 static void tlb_install(u64 hi, u32 mask, u64 lo0, u64 lo1)
 {
+	u64 ps = mask ? PS16K : PS4K;
+	u64 base = hi & ~(2 * ps - 1), asid = hi & C0_ENTRYHI_ASID;
+	s32 slot = -1;
+
+	write_c0_pagemask(0);
+	for (u64 a = base; a < base + 2 * ps; a += 2 * PS4K) {
+		write_c0_entryhi(a | asid);
+		__asm__ volatile("tlbp\n\tehb" : : : "memory");
+		s32 idx = (s32)read_c0_index();
+		if (idx < 0)
+			continue;
+		if (slot < 0)
+			slot = idx;
+		/* a unique VPN2 in unmapped ckseg0, ASID 0, nothing valid */
+		write_c0_entryhi(CKSEG0 + (u64)(u32)idx * PS16K);
+		write_c0_entrylo0(0);
+		write_c0_entrylo1(0);
+		__asm__ volatile("tlbwi\n\tehb" : : : "memory");
+	}
 	write_c0_entryhi(hi);
 	write_c0_pagemask(mask);
 	write_c0_entrylo0(lo0);
 	write_c0_entrylo1(lo1);
-	__asm__ volatile("tlbp\n\tehb" : : : "memory");
-	s32 idx = (s32)read_c0_index();
-	if (idx >= 0)
+	if (slot >= 0) {
+		write_c0_index((u32)slot);
 		__asm__ volatile("tlbwi\n\tehb" : : : "memory");
-	else
+	} else {
 		__asm__ volatile("tlbwr\n\tehb" : : : "memory");
+	}
 }
 
 /* The host EntryLo for the guest-physical page [pa, pa+ps), 0 if it is
@@ -375,18 +400,18 @@ static bool shadow_fill(struct vcpu *v, u64 va, bool write)
 	u64 ps = PS16K;
 
 	if (useg) {
-		/* 16 KiB only where both halves are guest pages of >= 16 KiB
-		 * (or unmapped): never two sizes for one region */
-		u64 pa, lo, gps;
-		bool refill;
+		/* 16 KiB only where no guest entry of a smaller page matches
+		 * any 4 KiB of the 32 KiB region (valid or not, whichever entry
+		 * the guest's overlapping entries let win): then every fill in
+		 * the region picks the same size, never two sizes for one
+		 * region. tlb_install still removes any overlap it finds. */
+		u32 asid = (u32)(c->cp0.entryhi & C0_ENTRYHI_ASID);
 		u64 base = va & ~(2 * PS16K - 1);
-		for (u32 h = 0; h < 2; h++)
-			if (!mips_tlb_translate(c, base + h * PS16K, false, &pa, &lo, &gps,
-			                        &refill) &&
-			    gps < PS16K)
+		for (u64 a = base; a < base + 2 * PS16K && ps == PS16K; a += PS4K) {
+			int i = mips_tlb_lookup(c, a, asid);
+			if (i >= 0 && c->tlb[i].mask < PAGEMASK_16K)
 				ps = PS4K;
-		if (mips_tlb_translate(c, va, false, &pa, &lo, &gps, &refill) == 0 && gps < PS16K)
-			ps = PS4K;
+		}
 	}
 	u64 base = va & ~(2 * ps - 1);
 	u64 lo[2];
