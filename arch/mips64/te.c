@@ -31,6 +31,7 @@
 #include "hv/arch/vcpu.h"
 #include "hv/console.h"
 #include "hv/lib.h"
+#include "hv/panic.h"
 
 #define HOST_GUEST_STATUS (ST_EXL | ST_IE | ST_UX | ST_KX | 0x10u /* KSU = user */)
 #define A0 4
@@ -286,7 +287,7 @@ static void update_irqs(struct vcpu *v)
 	mips_set_irq_lines(c, te_device_irq_lines(v));
 }
 
-void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+static void run(struct vcpu *v, struct vcpu_exit *e)
 {
 	struct arch_vcpu *a = &v->arch;
 	struct mips_guest_ctx *c = &a->ctx;
@@ -327,4 +328,20 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 		if (!dispatch(v, f, e))
 			return;
 	}
+}
+
+/* The hypervisor runs with ASID 0 in EntryHi, never a guest's: a stray
+ * useg access by it then faults instead of reaching a guest's shadow
+ * mappings (mips_te_exit sets 0 on every exit; tlb_install restores it).
+ * Checked on the way in, which catches a leak on any earlier path, and
+ * made so on every way out. */
+void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+{
+	u64 hi = read_c0_entryhi();
+
+	if (hi & C0_ENTRYHI_ASID)
+		panic("mips64: EntryHi 0x%llx: the hypervisor runs with a guest's ASID",
+		      (unsigned long long)hi);
+	run(v, e);
+	write_c0_entryhi(0);
 }

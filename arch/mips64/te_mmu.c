@@ -53,6 +53,7 @@ static void tlb_flush_all(void)
 		write_c0_index(i);
 		mips_tlbwi();
 	}
+	write_c0_entryhi(0);
 }
 
 void te_shadow_drop(struct vcpu *v)
@@ -353,6 +354,9 @@ static void tlb_install(u64 hi, u32 mask, u64 lo0, u64 lo1)
 	} else {
 		__asm__ volatile("tlbwr\n\tehb" : : : "memory");
 	}
+	/* back to ASID 0 (the hypervisor's, never a guest's): te_enter sets
+	 * the guest's again, and until then a stray useg access faults */
+	write_c0_entryhi(0);
 }
 
 /* The host EntryLo for the guest-physical page [pa, pa+ps), 0 if it is
