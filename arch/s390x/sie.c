@@ -466,12 +466,21 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 			a->slice_end = now + SLICE_TICKS;
 			arch_timer_set_deadline(a->slice_end);
 		}
+		/* Up to the entry, too: the host path of an intercept is not
+		 * short next to a guest that exits often. */
+		u64 enter = arch_timer_now();
+		a->cpu.cputm -= enter - a->left_guest;
+		a->left_guest = enter;
 		state_to_sd(v);
 		sd->cpuflags = flags;
 		sd->icptcode = 0;
 		__atomic_store_n(&a->in_guest, 1, __ATOMIC_RELAXED);
 		int rc = sie64a(sd, a->cpu.gprs);
 		__atomic_store_n(&a->in_guest, 0, __ATOMIC_RELAXED);
+		/* SIE has decremented the SD's CPU timer for the time in the
+		 * guest: count host time from here, not from before the entry,
+		 * or that time is subtracted twice. */
+		a->left_guest = arch_timer_now();
 		/* A host interruption ended SIE (a kick, or the clock
 		 * comparator, which its handler disarmed): arm it again. */
 		if (sd->icptcode == ICPT_STOP || sd->icptcode == 0)
