@@ -162,13 +162,15 @@ static int diag_308_iplb(struct emu *em, u64 subcode)
 		return emu_pgm(em, PGM_ADDRESSING);
 	spin_lock(&p->arch.iplb_lock);
 	if (subcode == DIAG308_SET) {
-		u8 head[IPLB_PBT + 1];
-		memcpy(head, area, sizeof(head));
-		u32 len = get_be32(head);
+		/* Copy the guest's block once, then validate and keep the copy:
+		 * another vCPU may change the guest page meanwhile. */
+		u8 blk[IPLB_MAX];
+		memcpy(blk, area, sizeof(blk));
+		u32 len = get_be32(blk);
 		/* A block shorter than its type byte has type 0 (FCP): too short. */
-		u8 pbt = len > IPLB_PBT ? head[IPLB_PBT] : IPL_TYPE_FCP;
+		u8 pbt = len > IPLB_PBT ? blk[IPLB_PBT] : IPL_TYPE_FCP;
 		if (iplb_valid(len, pbt)) {
-			memcpy(p->arch.iplb, area, len);
+			memcpy(p->arch.iplb, blk, len);
 			p->arch.iplb_len = len;
 			em->cpu->gprs[r1 + 1] = DIAG308_RC_OK;
 		} else {
