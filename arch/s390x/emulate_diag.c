@@ -205,6 +205,8 @@ static int diag_308(struct emu *em)
 	}
 }
 
+#define DIAG318_LOG_MAX 8
+
 static int diag_318(struct emu *em)
 {
 	struct partition *p = em->p;
@@ -217,8 +219,16 @@ static int diag_318(struct emu *em)
 	if (!p->arch.cpc_valid || p->arch.cpnc != cpnc || p->arch.cpvc != cpvc) {
 		p->arch.cpnc = cpnc;
 		p->arch.cpvc = cpvc;
-		p->arch.cpc_valid = 1;
-		partition_log(p, "cpnc=0x%02x cpvc=0x%014llx", cpnc, (unsigned long long)cpvc);
+		/* A guest changing the code in a loop must not flood the
+		 * console every partition shares: log the first changes. */
+		if (p->arch.cpc_valid < DIAG318_LOG_MAX)
+			partition_log(p, "cpnc=0x%02x cpvc=0x%014llx%s", cpnc,
+			              (unsigned long long)cpvc,
+			              p->arch.cpc_valid + 1 == DIAG318_LOG_MAX
+			                  ? " (further changes not logged)"
+			                  : "");
+		if (p->arch.cpc_valid < DIAG318_LOG_MAX)
+			p->arch.cpc_valid++;
 	}
 	return EMU_CONTINUE;
 }
