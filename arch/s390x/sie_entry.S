@@ -8,9 +8,22 @@
  * DAT fault on guest storage) is sent to sie_exit_fault by entry.S. */
 #include <arch/lowcore.h>
 
-#define FRAME 176
-#define F_GPRS 160 /* the guest GPR array */
-#define F_MASK 168 /* the system mask before stosm */
+#define FRAME 184
+#define F_GPRS 160  /* the guest GPR array */
+#define F_MASK 168  /* the system mask before stosm */
+#define F_TRACE 176 /* nonzero: a trace window is open (S390_FEAT_TRACE) */
+
+/* Trace windows (S390_FEAT_TRACE, emulate_diag.c): with r4 nonzero,
+ * Hercules' instruction trace is switched off (DIAG 8 "t-") before the
+ * guest runs and on again ("t+") once SIE has ended, so that a window
+ * traces host instructions only. Traced, SIE would leave after about each
+ * guest instruction (Hercules implements tracing as a pending host
+ * interruption), and the guest's instructions would be in the trace. */
+	.macro	HERCULES_CMD cmd
+	larl	%r1,\cmd
+	lghi	%r2,2
+	diag	%r1,%r2,8			/* DIAG 8: r1 command, r2 length */
+	.endm
 
 	.text
 	.globl	sie64a
@@ -18,8 +31,13 @@ sie64a:
 	stmg	%r6,%r14,48(%r15)
 	aghi	%r15,-FRAME
 	stg	%r3,F_GPRS(%r15)
+	stg	%r4,F_TRACE(%r15)
 	lgr	%r14,%r2
-	lmg	%r0,%r13,0(%r3)
+	ltgr	%r4,%r4
+	jz	0f
+	HERCULES_CMD trace_off
+	lg	%r3,F_GPRS(%r15)
+0:	lmg	%r0,%r13,0(%r3)
 	stosm	F_MASK(%r15),0x01		/* host external interruptions on */
 	.globl	sie_insn
 sie_insn:
@@ -28,6 +46,12 @@ sie_insn:
 	lg	%r14,F_GPRS(%r15)
 	stmg	%r0,%r13,0(%r14)
 	lghi	%r2,0
+.Lsie_trace:
+	ltg	%r1,F_TRACE(%r15)
+	jz	.Lsie_done
+	lgr	%r6,%r2
+	HERCULES_CMD trace_on
+	lgr	%r2,%r6
 .Lsie_done:
 	lmg	%r6,%r14,FRAME+48(%r15)
 	aghi	%r15,FRAME
@@ -39,7 +63,7 @@ sie_exit_fault:
 	lg	%r14,F_GPRS(%r15)
 	stmg	%r0,%r13,0(%r14)
 	lghi	%r2,1				/* SIE_EXIT_HOST_FAULT */
-	j	.Lsie_done
+	j	.Lsie_trace
 
 /* Probe for SIE at run time: SIE with a misaligned operand is a
  * specification exception where SIE exists and an operation exception
@@ -56,5 +80,13 @@ sie_probe:
 	.globl	sie_probe_end
 sie_probe_end:
 	br	%r14
+
+	.section .rodata
+	.balign	8				/* LARL targets are halfword aligned */
+trace_on:
+	.byte	0xa3,0x4e			/* "t+" in IBM-1047 */
+	.balign	2
+trace_off:
+	.byte	0xa3,0x60			/* "t-" */
 
 	.section .note.GNU-stack, "", @progbits

@@ -44,6 +44,7 @@ s390x_native(worker 1 "steps=10 step_ms=50")
 s390x_native(spinner 1 "spin_loops=100")
 s390x_native(memmap 1 "mem=32")
 s390x_native(sigp 2 "cpus=2")
+s390x_native(trace 1 "")
 # DIAG 0x288 needs QEMU's diag288 device; inject-nmi is its restart action.
 tern_scenario(s390x-native-wdt 60
   env "TERN_QEMU_EXTRA=-device diag288"
@@ -127,6 +128,13 @@ s390x_partition(memmap 1 8)
 # worker finishes.
 s390x_partition(memmap-gap 2 13
   --expect "^\\[p0\\] TESTS DONE pass=10 fail=0" --expect "^\\[p1\\] TESTS DONE pass=3 fail=0")
+# Path lengths by trace windows (S390_FEAT_TRACE): an empty window, 100
+# DIAG 0x44 and 20 console lines, counted by arch/s390x/tools/tracecount.sh
+# from Hercules' trace as tracerun.sh streams it (too big for run-hercules).
+set(_tt ${CMAKE_SOURCE_DIR}/arch/s390x/tools)
+set(_tc ${LOGS}/s390x-trace-count)
+tern_scenario(s390x-trace-count 300
+  bash -c "${_tt}/tracerun.sh --timeout 240 --console ${_tc}.log ${S}/tern-s390x-g-trace.ins --elf ${S}/tern-s390x-g-trace.elf --fn emulate_diag --fn emulate_servc --fn inject_ext > ${_tc}.out && cat ${_tc}.out && grep -q 'through emulate_diag: 100,' ${_tc}.out && grep -q 'through emulate_servc: 20,' ${_tc}.out && grep -q 'TESTS DONE pass=1 fail=0' ${_tc}.log")
 # Three partitions, four vCPUs at once.
 s390x_partition(mix 4 55)
 # A spinner with interrupts off beside a worker: the worker finishes while

@@ -5,7 +5,7 @@
 # diag318=, reipl=), so the native run and the partition check the same.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp sigp wdt pgm diag318 diag308 hostile addressing worker spinner memmap)
+foreach(g console stsi sclp_info timers smp sigp wdt trace pgm diag318 diag308 hostile addressing worker spinner memmap)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
@@ -23,6 +23,8 @@ s390x_guest_system(s390x-g-diag308 --mem 32M --guest guest-diag308.elf)
 # DIAG 0x288: the rules; an expiry with the restart action (feature
 # S390_FEAT_WDT_RESTART, 0x2); an expiry with the default action (re-IPL).
 s390x_guest_system(s390x-g-wdt --mem 32M --guest guest-wdt.elf)
+# Trace windows (S390_FEAT_TRACE, 0x8) for arch/s390x/tools/tracecount.sh.
+s390x_guest_system(s390x-g-trace --mem 32M --features 0x8 --guest guest-trace.elf)
 s390x_guest_system(s390x-g-wdt-restart --mem 32M --features 0x2 --append "expire=restart" --guest guest-wdt.elf)
 s390x_guest_system(s390x-g-wdt-reset --mem 32M --append "expire=reset" --guest guest-wdt.elf)
 s390x_guest_system(s390x-g-diag308-reipl --mem 32M --append "reipl=1" --guest guest-diag308.elf)

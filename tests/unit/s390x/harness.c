@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <arch/be.h>
+#include <arch/hcmd.h>
 #include <arch/lowcore.h>
 #include <arch/skey.h>
 
@@ -28,6 +29,7 @@ void harness_reset(u64 features)
 	memset(vcpu, 0, sizeof(vcpu));
 	memset(&part_cfg, 0, sizeof(part_cfg));
 	memset(fake_keys, 0, sizeof(fake_keys));
+	hcmds[0] = 0;
 	console_out[0] = log_out[0] = 0;
 	kicks = 0;
 	part_cfg.features = features;
@@ -188,4 +190,15 @@ int skey_reset_reference(u64 hpa)
 	int cc = (*k & SKEY_REF ? 2 : 0) | (*k & SKEY_CHANGE ? 1 : 0);
 	*k &= (u8)~SKEY_REF;
 	return cc;
+}
+
+/* Hercules panel commands issued, separated by ';'. */
+char hcmds[256];
+
+bool hercules_command(const char *cmd)
+{
+	size_t n = strlen(hcmds);
+
+	snprintf(hcmds + n, sizeof(hcmds) - n, "%s;", cmd);
+	return true;
 }

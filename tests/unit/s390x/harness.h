@@ -16,6 +16,7 @@ extern char console_out[4096];
 extern char log_out[4096];
 extern u32 kicks;
 extern u8 fake_keys[GUEST_MEM / 4096]; /* storage keys of the fake frames */
+extern char hcmds[256];                /* Hercules commands issued, ';'-separated */
 
 /* Fresh partition: storage zero, vCPU 0 running with a 64-bit PSW, vCPU 1
  * stopped, every new PSW pointing at 0x8000 + 0x100 * class. */

@@ -443,6 +443,34 @@ TEST(diag288_watchdog)
 	EXPECT_CONTAINS(log_out, "restart interruption");
 }
 
+/* S390_FEAT_TRACE: DIAG 0x44 with "TRON" / "TROF" in R1 runs t+ / t-;
+ * other values, or the feature off, are plain yields. */
+TEST(diag44_trace)
+{
+	static const u8 diag_r5[6] = {0x83, 0x50, 0x00, 0x44}; /* diag r5,r0,0x44 */
+	struct s390_cpu *c = &vcpu[0].arch.cpu;
+
+	harness_reset(0);
+	c->gprs[5] = 0x54524f4e;
+	run_insn(&vcpu[0], diag_r5, &e);
+	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
+	EXPECT_STR(hcmds, "");
+	harness_reset(S390_FEAT_TRACE);
+	c->gprs[5] = 0x54524f4e;
+	run_insn(&vcpu[0], diag_r5, &e);
+	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
+	c->gprs[5] = 0x1234;
+	run_insn(&vcpu[0], diag_r5, &e);
+	c->gprs[5] = 0x154524f46ull; /* not exactly "TROF" */
+	run_insn(&vcpu[0], diag_r5, &e);
+	c->gprs[5] = 0x54524f46;
+	run_insn(&vcpu[0], diag_r5, &e);
+	EXPECT_STR(hcmds, "t+;t-;");
+	EXPECT_CONTAINS(log_out, "trace: window on");
+	EXPECT_CONTAINS(log_out, "trace: window off");
+	EXPECT_EQ(last_pgm(), 0);
+}
+
 /* DIAG 0x308 subcodes 5 and 6: the IPL parameter block, kept by the
  * partition; bad blocks answer 0x0402, bad operands are exceptions. */
 TEST(diag308_iplb)
@@ -603,5 +631,6 @@ int main(void)
 	RUN(storage_keys_and_tprot);
 	RUN(diag308_iplb);
 	RUN(diag288_watchdog);
+	RUN(diag44_trace);
 	return CHECK_DONE();
 }

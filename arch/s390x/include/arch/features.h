@@ -18,4 +18,12 @@
 #define S390_FEAT_WDT_RESTART (1u << 1)
 #define S390_FEAT_WDT_STOP (1u << 2)
 
+/* Path-length measurement: DIAG 0x44 with R1 holding 0x54524f4e ("TRON")
+ * opens a window of Hercules' instruction trace, with 0x54524f46 ("TROF")
+ * closes it (Tern issues the panel commands "t+" / "t-" by DIAG 8; on any
+ * other machine nothing happens). Any other R1, or the feature off: an
+ * ordinary yield. arch/s390x/tools/tracecount.sh reads the windows out of
+ * Hercules' log. */
+#define S390_FEAT_TRACE (1u << 3)
+
 #endif

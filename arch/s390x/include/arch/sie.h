@@ -103,9 +103,11 @@ _Static_assert(__builtin_offsetof(struct sie_block, gcr) == 0x100, "sie gcr");
 /* sie_entry.S: run the guest whose r0-r13 are gprs[0..13] (r14/r15 travel
  * in the SD). Returns 0 after an interception, SIE_EXIT_HOST_FAULT when a
  * host program interruption (a host DAT fault on guest storage) ended SIE;
- * the program interruption code and TEID are then in this CPU's lowcore. */
+ * the program interruption code and TEID are then in this CPU's lowcore.
+ * trace nonzero (Hercules only): a trace window is open; Hercules' trace
+ * is off while the guest runs (DIAG 8 "t-" before SIE, "t+" after). */
 #define SIE_EXIT_HOST_FAULT 1
-int sie64a(struct sie_block *sd, u64 *gprs);
+int sie64a(struct sie_block *sd, u64 *gprs, u64 trace);
 /* The SIE instruction, for the interruption handlers. */
 extern const char sie_insn[];
 

@@ -41,6 +41,7 @@ struct arch_vcpu {
 	u16 extcall_from;
 	u64 left_guest; /* host TOD when the CPU timer stopped advancing */
 	u64 slice_end;  /* host TOD the clock comparator is armed for (sie.c) */
+	u64 trace;      /* a trace window is open (S390_FEAT_TRACE, Hercules) */
 };
 
 struct arch_partition {
