@@ -166,13 +166,15 @@ static int diag_308_iplb(struct emu *em, u64 subcode)
 		return emu_pgm(em, PGM_ADDRESSING);
 	spin_lock(&p->arch.iplb_lock);
 	if (subcode == DIAG308_SET) {
-		u8 head[IPLB_PBT + 1];
-		memcpy(head, area, sizeof(head));
-		u32 len = get_be32(head);
+		/* Copy the guest's block once, then validate and keep the copy:
+		 * another vCPU may change the guest page meanwhile. */
+		u8 blk[IPLB_MAX];
+		memcpy(blk, area, sizeof(blk));
+		u32 len = get_be32(blk);
 		/* A block shorter than its type byte has type 0 (FCP): too short. */
-		u8 pbt = len > IPLB_PBT ? head[IPLB_PBT] : IPL_TYPE_FCP;
+		u8 pbt = len > IPLB_PBT ? blk[IPLB_PBT] : IPL_TYPE_FCP;
 		if (iplb_valid(len, pbt)) {
-			memcpy(p->arch.iplb, area, len);
+			memcpy(p->arch.iplb, blk, len);
 			p->arch.iplb_len = len;
 			em->cpu->gprs[r1 + 1] = DIAG308_RC_OK;
 		} else {
@@ -207,6 +209,8 @@ static int diag_308(struct emu *em)
 	}
 }
 
+#define DIAG318_LOG_MAX 8
+
 static int diag_318(struct emu *em)
 {
 	struct partition *p = em->p;
@@ -219,8 +223,16 @@ static int diag_318(struct emu *em)
 	if (!p->arch.cpc_valid || p->arch.cpnc != cpnc || p->arch.cpvc != cpvc) {
 		p->arch.cpnc = cpnc;
 		p->arch.cpvc = cpvc;
-		p->arch.cpc_valid = 1;
-		partition_log(p, "cpnc=0x%02x cpvc=0x%014llx", cpnc, (unsigned long long)cpvc);
+		/* A guest changing the code in a loop must not flood the
+		 * console every partition shares: log the first changes. */
+		if (p->arch.cpc_valid < DIAG318_LOG_MAX)
+			partition_log(p, "cpnc=0x%02x cpvc=0x%014llx%s", cpnc,
+			              (unsigned long long)cpvc,
+			              p->arch.cpc_valid + 1 == DIAG318_LOG_MAX
+			                  ? " (further changes not logged)"
+			                  : "");
+		if (p->arch.cpc_valid < DIAG318_LOG_MAX)
+			p->arch.cpc_valid++;
 	}
 	return EMU_CONTINUE;
 }

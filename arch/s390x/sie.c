@@ -23,6 +23,7 @@
 #include <arch/s390x.h>
 #include <arch/sie.h>
 #include <arch/sie_dat.h>
+#include <arch/skey.h>
 
 #include "hv/arch/mmu.h"
 #include "hv/arch/timer.h"
@@ -162,6 +163,13 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 	p->arch.cpc_valid = 0;
 	p->arch.cpnc = 0;
 	p->arch.cpvc = 0;
+	/* A load-clear resets the storage keys too: the guest's SSKEs set the
+	 * keys of the backing host frames, which the memory clear left alone. */
+	for (u32 s = 0; s < p->nr_slots; s++)
+		for (u64 off = 0; off < p->slots[s].size; off += PAGE_SIZE) {
+			u64 zero = 0;
+			skey_set(p->slots[s].hpa.v + off, &zero, 0);
+		}
 	a->cpu.psw.mask = GUEST_ENTRY_PSW_MASK;
 	a->cpu.psw.addr = b->entry.v;
 	if (b->cmdline && b->entry.v == GUEST_LINUX_ENTRY)
@@ -476,12 +484,21 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 			a->slice_end = now + SLICE_TICKS;
 			arch_timer_set_deadline(a->slice_end);
 		}
+		/* Up to the entry, too: the host path of an intercept is not
+		 * short next to a guest that exits often. */
+		u64 enter = arch_timer_now();
+		a->cpu.cputm -= enter - a->left_guest;
+		a->left_guest = enter;
 		state_to_sd(v);
 		sd->cpuflags = flags;
 		sd->icptcode = 0;
 		__atomic_store_n(&a->in_guest, 1, __ATOMIC_RELAXED);
 		int rc = sie64a(sd, a->cpu.gprs, a->trace);
 		__atomic_store_n(&a->in_guest, 0, __ATOMIC_RELAXED);
+		/* SIE has decremented the SD's CPU timer for the time in the
+		 * guest: count host time from here, not from before the entry,
+		 * or that time is subtracted twice. */
+		a->left_guest = arch_timer_now();
 		/* A host interruption ended SIE (a kick, or the clock
 		 * comparator, which its handler disarmed): arm it again. */
 		if (sd->icptcode == ICPT_STOP || sd->icptcode == 0)
