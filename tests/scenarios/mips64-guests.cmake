@@ -6,6 +6,8 @@
 #   scenario.mips64-pair-*          two partitions at once
 # The test guests are tests/guests/mips64; the demo is guests/mips64/demo.
 
+# The runner judges each run: any "TEST ... FAIL" line fails it (verdict
+# test-fail), and so do fewer PASS lines than listed here (--expect-pass).
 # Test guest -> PASS lines it must show as a partition on the 3A4000 and on
 # the 3A1000 model (the difference: cpucfg.reduced_list is checked only where
 # CPUCFG is emulated, i.e. Tern on the 3A1000). Suites ignored by the
