@@ -252,6 +252,9 @@ static void write_event_data(struct partition *p, u8 *sccb, u32 len)
 	respond(sccb, RC_NORMAL_COMPLETION);
 }
 
+static int servc_command(struct emu *em, struct partition *p, u32 cmd, u64 real, u64 abs, u8 *sccb,
+                         bool *signalled);
+
 int emulate_servc(struct emu *em)
 {
 	struct partition *p = em->p;
@@ -266,6 +269,28 @@ int emulate_servc(struct emu *em)
 	    (real & ~0x1fffull) == em->cpu->prefix)
 		return emu_pgm(em, PGM_SPECIFICATION);
 	u64 abs = real_to_abs(real, em->cpu->prefix);
+	/* One command at a time, as the SCLP of a real machine (and
+	 * Hercules): until the service signal of the last one has been
+	 * presented, SERVC is busy. Without this, two vCPUs' commands would
+	 * share one pending signal and one completion would be lost. */
+	u32 idle = 0;
+	if (!__atomic_compare_exchange_n(&p->arch.servc_busy, &idle, 1, false, __ATOMIC_ACQ_REL,
+	                                 __ATOMIC_ACQUIRE)) {
+		psw_set_cc(&em->cpu->psw, SCLP_SERVC_CC_BUSY);
+		return EMU_CONTINUE;
+	}
+	bool signalled = false;
+	int rc = servc_command(em, p, cmd, real, abs, sccb, &signalled);
+	if (!signalled) /* a program exception: no signal will free SERVC */
+		__atomic_store_n(&p->arch.servc_busy, 0, __ATOMIC_RELEASE);
+	return rc;
+}
+
+/* The command itself, once SERVC is ours; *signalled tells whether it
+ * completed with a service signal (which frees SERVC when presented). */
+static int servc_command(struct emu *em, struct partition *p, u32 cmd, u64 real, u64 abs, u8 *sccb,
+                         bool *signalled)
+{
 	if (!gmem_read_abs(p, abs, sccb, H_SIZE))
 		return emu_pgm(em, PGM_ADDRESSING);
 	u32 len = get_be16(sccb + H_LENGTH);
@@ -303,6 +328,7 @@ int emulate_servc(struct emu *em)
 	if (!gmem_write_abs(p, abs, sccb, len))
 		return emu_pgm(em, PGM_ADDRESSING);
 	inject_service_signal(p, (u32)real);
+	*signalled = true;
 	/* The signal floats: another vCPU, waiting, may be the one enabled
 	 * for it (a running one finds it at its next exit). */
 	for (u32 i = 0; i < p->nr_vcpus; i++) {

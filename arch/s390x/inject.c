@@ -151,9 +151,11 @@ static int present_one_ext(struct vcpu *v, u64 host_now, bool *presented)
 	if (admitted & CR0_CPU_TIMER)
 		return inject_ext(v, EXT_CPU_TIMER, 0, 0);
 	/* The floating service signal: the first vCPU to claim it takes it. */
-	if (__atomic_exchange_n(&v->part->arch.service_pending, 0, __ATOMIC_ACQ_REL))
-		return inject_ext(v, EXT_SERVICE_SIGNAL, 0,
-		                  __atomic_load_n(&v->part->arch.service_param, __ATOMIC_RELAXED));
+	if (__atomic_exchange_n(&v->part->arch.service_pending, 0, __ATOMIC_ACQ_REL)) {
+		u32 param = __atomic_load_n(&v->part->arch.service_param, __ATOMIC_RELAXED);
+		__atomic_store_n(&v->part->arch.servc_busy, 0, __ATOMIC_RELEASE); /* SERVC free */
+		return inject_ext(v, EXT_SERVICE_SIGNAL, 0, param);
+	}
 	*presented = false;
 	return HV_OK;
 }

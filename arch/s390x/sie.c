@@ -157,6 +157,7 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 		return; /* stopped, for the guest's SIGP */
 	/* The boot vCPU also resets what the partition shares. */
 	p->arch.service_pending = 0;
+	p->arch.servc_busy = 0;
 	__atomic_store_n(&p->arch.wdt_deadline, 0, __ATOMIC_RELEASE); /* as QEMU's reset */
 	p->arch.sclp_cp_receive = 0;
 	p->arch.sclp_cp_send = 0;

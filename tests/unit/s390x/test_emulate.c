@@ -17,8 +17,11 @@ static unsigned cc(const struct vcpu *v)
 	return (unsigned)((v->arch.cpu.psw.mask >> PSW_CC_SHIFT) & 3);
 }
 
+/* A SERVC as a guest issues it after the previous command's service
+ * signal was presented (the SDK waits for it): SERVC is free again. */
 static void servc(u32 cmd, u64 sccb)
 {
+	part.arch.servc_busy = 0;
 	vcpu[0].arch.cpu.gprs[1] = cmd;
 	vcpu[0].arch.cpu.gprs[2] = sccb;
 	run_insn(&vcpu[0], SERVC_R1_R2, &e);
@@ -49,6 +52,30 @@ TEST(sclp_read_scp_info)
 	g_put(0x5000, 2, 130);
 	servc(0x00020001, 0x5000);
 	EXPECT_EQ(g_get(0x5006, 2), 0x0300);
+}
+
+TEST(sclp_busy_until_the_signal_is_presented)
+{
+	harness_reset(0);
+	g_put(0x4000, 2, 4096);
+	servc(0x00020001, 0x4000);
+	EXPECT_EQ(cc(&vcpu[0]), 0);
+	EXPECT_EQ(part.arch.servc_busy, 1);
+	/* A second command before the signal: busy, nothing done. */
+	g_put(0x5000, 2, 4096);
+	g_put(0x5006, 2, 0);
+	vcpu[0].arch.cpu.gprs[1] = 0x00020001;
+	vcpu[0].arch.cpu.gprs[2] = 0x5000;
+	run_insn(&vcpu[0], SERVC_R1_R2, &e);
+	EXPECT_EQ(cc(&vcpu[0]), 2);
+	EXPECT_EQ(g_get(0x5006, 2), 0);
+	EXPECT_EQ(part.arch.service_param, 0x4000);
+	/* A program exception does not keep SERVC busy. */
+	part.arch.servc_busy = 0;
+	vcpu[0].arch.cpu.gprs[2] = 0x200000; /* beyond the partition */
+	run_insn(&vcpu[0], SERVC_R1_R2, &e);
+	EXPECT_EQ(last_pgm(), PGM_ADDRESSING);
+	EXPECT_EQ(part.arch.servc_busy, 0);
 }
 
 TEST(sclp_hostile_sccbs)
@@ -621,6 +648,7 @@ TEST(storage_keys_and_tprot)
 int main(void)
 {
 	RUN(sclp_read_scp_info);
+	RUN(sclp_busy_until_the_signal_is_presented);
 	RUN(sclp_hostile_sccbs);
 	RUN(sclp_console);
 	RUN(stsi_and_stidp);

@@ -51,6 +51,8 @@ struct arch_partition {
 	 * partition; parameter = the SCCB address of the last SERVC. */
 	u32 service_pending;
 	u32 service_param;
+	u32 servc_busy;      /* a command's service signal is not yet presented:
+	                        the next SERVC is answered busy (cc 2) */
 	u32 sclp_cp_receive; /* event masks the guest set (WRITE EVENT MASK) */
 	u32 sclp_cp_send;
 	/* DIAG 0x308 subcodes 5/6: the IPL parameter block the guest set
