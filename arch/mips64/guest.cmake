@@ -45,27 +45,9 @@ function(tern_mips64_guest name)
   endforeach()
 endfunction()
 
-# mips64_guest_system(NAME mkconfig-args...): tern_guest_system (image
-# tern-NAME.elf) where guest targets among the arguments (e.g. --guest
-# cp0.elf) are passed to mkconfig as file paths: CMake's Makefile generator
-# cannot take $<TARGET_FILE:...> in OBJECT_DEPENDS, which tern_image would
-# get for targets. The image still waits for its guests and relinks when
-# they change.
+# mips64_guest_system(NAME mkconfig-args...): the image tern-NAME.elf running the guests
+# named in the mkconfig arguments; guest targets may be named directly
+# (tern_guest_system turns them into file paths and dependencies).
 function(mips64_guest_system name)
-  set(args)
-  set(files)
-  set(targets)
-  foreach(a IN LISTS ARGN)
-    if(TARGET ${a})
-      list(APPEND args ${CMAKE_BINARY_DIR}/${a})
-      list(APPEND files ${CMAKE_BINARY_DIR}/${a})
-      list(APPEND targets ${a})
-    else()
-      list(APPEND args ${a})
-    endif()
-  endforeach()
-  tern_guest_system(${name} MKCONFIG_ARGS ${args})
-  add_dependencies(tern-${name}.elf ${targets})
-  set_source_files_properties(${CMAKE_BINARY_DIR}/gencfg/${name}.c TARGET_DIRECTORY tern-${name}.elf
-    PROPERTIES OBJECT_DEPENDS "${files}")
+  tern_guest_system(${name} MKCONFIG_ARGS ${ARGN})
 endfunction()

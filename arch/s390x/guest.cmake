@@ -29,26 +29,9 @@ set(TERN_GUEST_SDK_SOURCES
   ${_sdk}/host.c
   ${_sdk}/cmdline.c)
 
-# s390x_guest_system(NAME args...): tern_guest_system with guest targets
-# named in the mkconfig arguments passed as file paths. (Passing targets
-# makes tern_image put $<TARGET_FILE:...> into OBJECT_DEPENDS, which the
-# Makefile generator of CMake 3.25 writes out literally: "target pattern
-# contains no '%'".) The image still waits for and relinks on its guests.
+# s390x_guest_system(NAME mkconfig-args...): the image tern-NAME.elf running the guests
+# named in the mkconfig arguments; guest targets may be named directly
+# (tern_guest_system turns them into file paths and dependencies).
 function(s390x_guest_system name)
-  set(args)
-  set(files)
-  set(targets)
-  foreach(a IN LISTS ARGN)
-    if(TARGET ${a})
-      list(APPEND args ${CMAKE_BINARY_DIR}/${a})
-      list(APPEND files ${CMAKE_BINARY_DIR}/${a})
-      list(APPEND targets ${a})
-    else()
-      list(APPEND args ${a})
-    endif()
-  endforeach()
-  tern_guest_system(${name} MKCONFIG_ARGS ${args})
-  add_dependencies(tern-${name}.elf ${targets})
-  set_source_files_properties(${CMAKE_BINARY_DIR}/gencfg/${name}.c TARGET_DIRECTORY tern-${name}.elf
-    PROPERTIES OBJECT_DEPENDS "${files}")
+  tern_guest_system(${name} MKCONFIG_ARGS ${ARGN})
 endfunction()
