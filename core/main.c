@@ -54,6 +54,7 @@ static void banner(const struct boot_info *bi)
 	       (unsigned long long)bi->image_end.v,
 	       (unsigned long long)((bi->image_end.v - bi->image_start.v + 1023) >> 10));
 	hv_log("timer: %llu Hz", (unsigned long long)bi->timer_hz);
+	hv_log("guests: %s", bi->guests ? bi->guests : "no guest backend");
 }
 
 static void selftests(u32 flags)

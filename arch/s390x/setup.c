@@ -102,6 +102,7 @@ void arch_boot(void)
 	bi.image_start = hpa((u64)_image_start);
 	bi.image_end = hpa((u64)_image_end);
 	bi.cmdline = read_cmdline();
+	bi.guests = sie_describe();
 	percpu[me].arch.prefix = 0;
 	hv_main(&bi);
 }

@@ -55,6 +55,7 @@
 int sie_probe(void);
 
 static int sie_state; /* 0 unknown, 1 available, -1 not available */
+static unsigned sie_probe_code;
 
 /* SIE exists where SIE with a misaligned operand is a specification
  * exception (code 6); QEMU TCG answers with an operation exception. */
@@ -63,12 +64,26 @@ static bool sie_available(void)
 	if (!sie_state) {
 		int code = sie_probe();
 		sie_state = code == PGM_SPECIFICATION ? 1 : -1;
-		if (sie_state < 0)
-			hv_log("sie: not available on this machine (probe: program interruption "
-			       "0x%04x)",
-			       (unsigned)code & 0xffff);
+		sie_probe_code = (unsigned)code & 0xffff;
 	}
 	return sie_state > 0;
+}
+
+const char *sie_describe(void)
+{
+	static char why[96];
+
+	if (sie_available())
+		hv_snprintf(why, sizeof(why),
+		            "under SIE (probe: SIE on a misaligned block gave 0x%04x, "
+		            "specification)",
+		            sie_probe_code);
+	else
+		hv_snprintf(why, sizeof(why),
+		            "none: this machine has no SIE (probe gave program "
+		            "interruption 0x%04x)",
+		            sie_probe_code);
+	return why;
 }
 
 static inline void load_cr1(u64 asce)

@@ -34,6 +34,7 @@ struct boot_info {
 	hpa_t image_end;
 	u64 timer_hz;        /* rate of arch_timer_now(); calibrated where it must be */
 	const char *cmdline; /* operator's command line, may be "" */
+	const char *guests;  /* how guests run here and why, e.g. "SIE (probe: ...)" */
 };
 
 #endif

@@ -23,6 +23,8 @@ static inline __noreturn void dblfault(void)
 
 /* Called from assembly only. */
 __noreturn void arch_boot(void);
+/* sie.c: how guests run on this machine, for the banner (probes SIE once). */
+const char *sie_describe(void);
 __noreturn void arch_secondary_entry(void);
 /* What entry.S saved of the context an external interruption hit. */
 struct ext_frame {
