@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: MIT */
+/* What a VZ exit means, and what to do about it (see arch/vz.h).
+ *
+ * Two tables: the root Cause.ExcCode, and for a guest exit (ExcCode 27)
+ * GuestCtl0.GExcCode. Instructions come from root BadInstr/BadInstrP,
+ * captured by the hardware at the exit: guest memory is never read to find
+ * out what the guest did, so another vCPU rewriting the code cannot change
+ * the answer. Every handler checks that the instruction is one the exit
+ * code can bring; anything else is hostile or broken state and gets the
+ * architected answer for the guest (Reserved Instruction, bus error), never
+ * an emulation of something the hardware did not trap.
+ *
+ * The shared emulation layer works on ctx->cp0. Around an emulation the
+ * "exit set" of guest CP0 registers is copied in and the changed ones
+ * written back (vz_sync_in / vz_sync_out); Config6 and Diag live only in
+ * ctx->cp0 (Loongson's guest context has neither: they exit). */
+#include "arch/vz.h"
+#include "arch/vz_hw.h"
+
+#define PAGE4K_MASK 0xfffull
+#define XKPHYS_PA_MASK ((1ull << 48) - 1)
+
+const char *const vz_exit_names[VZ_EXIT_NR] = {
+    [VZ_EXIT_IRQ] = "irq",       [VZ_EXIT_GPSI] = "gpsi",     [VZ_EXIT_GSFC] = "gsfc",
+    [VZ_EXIT_HCALL] = "hcall",   [VZ_EXIT_GRR] = "grr",       [VZ_EXIT_GHFC] = "ghfc",
+    [VZ_EXIT_TLB_FILL] = "tlb-fill", [VZ_EXIT_MMIO] = "mmio", [VZ_EXIT_BUS] = "bus-error",
+    [VZ_EXIT_HOSTILE] = "hostile", [VZ_EXIT_VIRQ] = "virq",
+};
+
+static struct vz_vcpu *zof(struct mips_guest_ctx *c)
+{
+	return c->opaque;
+}
+
+/* --- guest context <-> ctx->cp0 --------------------------------------------- */
+
+#define CP0_FIELD(f) ((u16)__builtin_offsetof(struct mips_cp0, f))
+
+struct gc0_map {
+	u8 reg;   /* enum vz_gc0 */
+	u16 off;  /* in struct mips_cp0 */
+	bool set; /* in the exit set */
+};
+
+static const struct gc0_map context_map[] = {
+    {GC0_STATUS, CP0_FIELD(status), true},
+    {GC0_CAUSE, CP0_FIELD(cause), true},
+    {GC0_EPC, CP0_FIELD(epc), true},
+    {GC0_BADVADDR, CP0_FIELD(badvaddr), true},
+    {GC0_EBASE, CP0_FIELD(ebase), true},
+    {GC0_ENTRYHI, CP0_FIELD(entryhi), true},
+    {GC0_CONTEXT, CP0_FIELD(context), true},
+    {GC0_XCONTEXT, CP0_FIELD(xcontext), true},
+    {GC0_COMPARE, CP0_FIELD(compare), true},
+    {GC0_INTCTL, CP0_FIELD(intctl), true},
+    {GC0_CONFIG5, CP0_FIELD(config[5]), true},
+    {GC0_INDEX, CP0_FIELD(index), false},
+    {GC0_ENTRYLO0, CP0_FIELD(entrylo0), false},
+    {GC0_ENTRYLO1, CP0_FIELD(entrylo1), false},
+    {GC0_USERLOCAL, CP0_FIELD(userlocal), false},
+    {GC0_PAGEMASK, CP0_FIELD(pagemask), false},
+    {GC0_PAGEGRAIN, CP0_FIELD(pagegrain), false},
+    {GC0_WIRED, CP0_FIELD(wired), false},
+    {GC0_HWRENA, CP0_FIELD(hwrena), false},
+    {GC0_CONFIG0, CP0_FIELD(config[0]), false},
+    {GC0_CONFIG1, CP0_FIELD(config[1]), false},
+    {GC0_CONFIG2, CP0_FIELD(config[2]), false},
+    {GC0_CONFIG3, CP0_FIELD(config[3]), false},
+    {GC0_CONFIG4, CP0_FIELD(config[4]), false},
+    {GC0_ERROREPC, CP0_FIELD(errorepc), false},
+    {GC0_KSCRATCH1, CP0_FIELD(kscratch[2]), false},
+    {GC0_KSCRATCH2, CP0_FIELD(kscratch[3]), false},
+    {GC0_KSCRATCH3, CP0_FIELD(kscratch[4]), false},
+    {GC0_KSCRATCH4, CP0_FIELD(kscratch[5]), false},
+    {GC0_KSCRATCH5, CP0_FIELD(kscratch[6]), false},
+    {GC0_KSCRATCH6, CP0_FIELD(kscratch[7]), false},
+};
+#define NR_MAP (sizeof(context_map) / sizeof(context_map[0]))
+#define NR_SET 11 /* the first entries of context_map */
+
+static u64 *field(struct vz_vcpu *z, const struct gc0_map *m)
+{
+	return (u64 *)((u8 *)&z->ctx->cp0 + m->off);
+}
+
+_Static_assert(NR_SET == VZ_SYNC_NR, "exit set size");
+
+void vz_sync_in(struct vz_vcpu *z)
+{
+	for (u32 i = 0; i < NR_SET; i++)
+		z->snap[i] = *field(z, &context_map[i]) = vz_gc0_read(context_map[i].reg);
+	z->snap_gtoffset = vz_gtoffset_read();
+	z->ctx->cp0.count_bias = z->snap_gtoffset; /* guest Count = root Count + GTOffset */
+	z->ctx->cp0.cause &= ~(u64)C0_CAUSE_DC; /* the hardware keeps counting */
+}
+
+void vz_sync_out(struct vz_vcpu *z)
+{
+	u32 gto = (u32)z->ctx->cp0.count_bias;
+
+	if (gto != z->snap_gtoffset)
+		vz_gtoffset_write(gto);
+	for (u32 i = 0; i < NR_SET; i++) {
+		u64 v = *field(z, &context_map[i]);
+		if (v != z->snap[i])
+			vz_gc0_write(context_map[i].reg, v);
+	}
+}
+
+void vz_context_save(struct vz_vcpu *z)
+{
+	for (u32 i = 0; i < NR_MAP; i++)
+		*field(z, &context_map[i]) = vz_gc0_read(context_map[i].reg);
+	z->ctx->cp0.badinstr = vz_gc0_read(GC0_BADINSTR);
+	z->gtoffset = vz_gtoffset_read();
+	/* when the guest timer fires next, for while the vCPU is away */
+	z->ctx->cp0.timer_next = vz_timer_deadline(z);
+}
+
+void vz_context_restore(struct vz_vcpu *z)
+{
+	vz_gtoffset_write(z->gtoffset);
+	for (u32 i = 0; i < NR_MAP; i++)
+		vz_gc0_write(context_map[i].reg, *field(z, &context_map[i]));
+	vz_timer_check(z);
+}
+
+/* --- timer and interrupts ----------------------------------------------------- */
+
+u64 vz_timer_deadline(struct vz_vcpu *z)
+{
+	(void)z; /* loaded: its timer is in the hardware */
+	u64 now = vz_now();
+	u32 count = (u32)now + vz_gtoffset_read();
+	u32 delta = (u32)vz_gc0_read(GC0_COMPARE) - count;
+
+	return now + (delta ? delta : (1ull << 32));
+}
+
+/* A Count = Compare match the hardware could not see (the vCPU was not
+ * in guest mode): raise guest Cause.TI, as the timer would have. */
+void vz_timer_check(struct vz_vcpu *z)
+{
+	if (vz_now() < z->ctx->cp0.timer_next)
+		return;
+	vz_gc0_write(GC0_CAUSE, vz_gc0_read(GC0_CAUSE) | C0_CAUSE_TI);
+	z->ctx->cp0.timer_next = vz_timer_deadline(z);
+	z->exits[VZ_EXIT_VIRQ]++;
+}
+
+void vz_set_irq_lines(struct vz_vcpu *z, u32 cause_ip_bits)
+{
+	(void)z;
+	/* IP2..IP6: the timer (IP7) is the guest's own, through Cause.TI */
+	vz_guestctl2_write(cause_ip_bits & 0x7c00u);
+}
+
+bool vz_irq_pending(struct vz_vcpu *z, u32 lines)
+{
+	struct mips_cp0 *p = &z->ctx->cp0;
+	u64 ip = (p->cause & C0_CAUSE_IP) | (lines & 0x7c00u);
+
+	if (vz_now() >= p->timer_next || (p->cause & C0_CAUSE_TI))
+		ip |= C0_CAUSE_IP7;
+	return (ip & p->status & C0_ST_IM) != 0;
+}
+
+/* --- the emulation layer's view of a VZ guest ------------------------------------ */
+
+static u64 op_now(struct mips_guest_ctx *c)
+{
+	(void)c;
+	return vz_now();
+}
+
+/* Only the instruction(s) the hardware captured. */
+static bool op_fetch(struct mips_guest_ctx *c, u64 va, u32 *insn)
+{
+	const struct vz_exit *x = zof(c)->x;
+	bool bd = x->cause & C0_CAUSE_BD;
+
+	if (va == x->epc) {
+		*insn = bd ? x->badinstrp : x->badinstr;
+		return true;
+	}
+	if (bd && va == x->epc + 4) {
+		*insn = x->badinstr;
+		return true;
+	}
+	return false;
+}
+
+static u32 exc_code(const struct vz_exit *x)
+{
+	return (x->cause >> 2) & 0x1f;
+}
+
+static void hostile(struct vz_vcpu *z, u32 code)
+{
+	z->exits[VZ_EXIT_HOSTILE]++;
+	mips_emu_raise_here(z->ctx, code, 0, 0);
+}
+
+/* A load/store that took a root TLB exception on a guest-physical address
+ * with no RAM behind it (or a write to a read-only slot). The access the
+ * layer decoded must be the one the hardware reported: same doubleword of
+ * the same page (the page offset of a virtual and a physical address are
+ * the same), same direction. */
+static int op_access(struct mips_guest_ctx *c, u64 va, unsigned size, bool write, u64 *val)
+{
+	struct vz_vcpu *z = zof(c);
+	const struct vz_exit *x = z->x;
+
+	if (!x || ((va ^ x->badvaddr) & (PAGE4K_MASK & ~7ull)) ||
+	    write != (exc_code(x) != EXC_CODE_TLBL)) {
+		hostile(z, EXC_CODE_DBE);
+		return EMU_EXCEPTION;
+	}
+	u64 gpa = (x->badvaddr & ~7ull) | (va & 7);
+	int r = z->phys(z, gpa, size, write, val);
+	if (r == EMU_FAIL) {
+		z->exits[VZ_EXIT_BUS]++;
+		mips_emu_raise_here(c, EXC_CODE_DBE, 0, 0);
+		return EMU_EXCEPTION;
+	}
+	if (r == EMU_DONE)
+		z->exits[VZ_EXIT_MMIO]++;
+	return r;
+}
+
+/* Hit cache ops and SYNCI run in the guest (GuestCtl0.CG); one that exits
+ * anyway has nothing to do here. */
+static int op_translate(struct mips_guest_ctx *c, u64 va, bool write, u64 *gpa)
+{
+	(void)c;
+	(void)va;
+	(void)write;
+	*gpa = ~0ull;
+	return EMU_DONE;
+}
+
+static void op_cache_index(struct mips_guest_ctx *c, u32 op, u64 va)
+{
+	(void)c;
+	vz_cache_index(op, va);
+}
+
+/* Diag VTLB/FTLB/ITLB/DTLB: the guest's TLB (its entries of this GuestID). */
+static void op_tlb_changed(struct mips_guest_ctx *c)
+{
+	vz_guest_tlb_flush(zof(c)->guestid);
+}
+
+static bool op_host_cpucfg(struct mips_guest_ctx *c, u32 sel, u32 *val)
+{
+	(void)c;
+	return vz_host_cpucfg(sel, val);
+}
+
+static const struct mips_emu_ops vz_emu_ops = {
+    .now = op_now,
+    .fetch = op_fetch,
+    .access = op_access,
+    .translate = op_translate,
+    .cache_index = op_cache_index,
+    .cache_hit = NULL,
+    .tlb_changed = op_tlb_changed,
+    .host_cpucfg = op_host_cpucfg,
+    .fp_cc = NULL,
+};
+
+void vz_vcpu_bind(struct vz_vcpu *z, struct mips_guest_ctx *ctx)
+{
+	z->ctx = ctx;
+	ctx->ops = &vz_emu_ops;
+	ctx->opaque = z;
+}
+
+/* --- exits -------------------------------------------------------------------------- */
+
+static bool bd_of(const struct vz_exit *x)
+{
+	return x->cause & C0_CAUSE_BD;
+}
+
+/* Emulate the captured instruction with the exit set synced. */
+static int emulate(struct vz_vcpu *z, const struct vz_exit *x, enum mips_trap_kind kind)
+{
+	vz_sync_in(z);
+	int r = mips_emulate(z->ctx, kind, bd_of(x));
+	vz_sync_out(z);
+	return r == EMU_EXCEPTION ? EMU_DONE : r; /* raised into the guest: run it */
+}
+
+/* The instruction is not one this exit brings: RI for the guest. */
+static int refuse(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	vz_sync_in(z);
+	z->ctx->trap_pc = x->epc;
+	z->ctx->trap_bd = bd_of(x);
+	hostile(z, EXC_CODE_RI);
+	vz_sync_out(z);
+	return EMU_DONE;
+}
+
+static bool decode_exit(const struct vz_exit *x, struct mips_insn *in)
+{
+	return mips_decode(x->badinstr, in);
+}
+
+#define R(reg, sel) ((reg) << 3 | (sel))
+
+/* CP0 registers a guest access to which exits as GPSI on a Loongson-3A R4
+ * (no copy in the guest context, or a write the root must see). */
+static bool gpsi_cp0(u32 rs)
+{
+	switch (rs) {
+	case R(9, 0):  /* Count (write: GTOffset) */
+	case R(11, 0): /* Compare */
+	case R(12, 2): /* SRSCtl */
+	case R(15, 0): /* PRId */
+	case R(16, 6): /* Config6 */
+	case R(16, 7): /* Config7 */
+	case R(17, 0): /* LLAddr */
+	case R(22, 0): /* Diag */
+	case R(26, 0): /* ErrCtl */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_cp0_move(const struct mips_insn *in)
+{
+	return in->op == OP_MFC0 || in->op == OP_DMFC0 || in->op == OP_MTC0 ||
+	       in->op == OP_DMTC0;
+}
+
+static int gpsi(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	struct mips_insn in;
+
+	decode_exit(x, &in);
+	z->exits[VZ_EXIT_GPSI]++;
+	if (in.op == OP_CPUCFG || in.op == OP_RDHWR)
+		return emulate(z, x, TRAP_RI);
+	if ((is_cp0_move(&in) && gpsi_cp0(R(in.rd, in.sel))) || in.op == OP_CACHE ||
+	    in.op == OP_WAIT)
+		return emulate(z, x, TRAP_PRIV);
+	return refuse(z, x);
+}
+
+/* Guest software field change: an MTC0 to Status, Cause, IntCtl or
+ * Config5 that changes a field the root controls; the layer applies the
+ * write with the guest-writable masks. */
+static int gsfc(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	struct mips_insn in;
+
+	decode_exit(x, &in);
+	z->exits[VZ_EXIT_GSFC]++;
+	if ((in.op == OP_MTC0 || in.op == OP_DMTC0) &&
+	    (R(in.rd, in.sel) == R(12, 0) || R(in.rd, in.sel) == R(13, 0) ||
+	     R(in.rd, in.sel) == R(12, 1) || R(in.rd, in.sel) == R(16, 5)))
+		return emulate(z, x, TRAP_PRIV);
+	return refuse(z, x);
+}
+
+static int hcall(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	struct mips_insn in;
+
+	decode_exit(x, &in);
+	z->exits[VZ_EXIT_HCALL]++;
+	if (in.op != OP_HYPCALL)
+		return refuse(z, x);
+	return emulate(z, x, TRAP_PRIV);
+}
+
+/* Guest reserved instruction redirect: what the root emulates (CPUCFG,
+ * RDHWR) or the guest's own Reserved Instruction exception. */
+static int grr(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	struct mips_insn in;
+
+	decode_exit(x, &in);
+	z->exits[VZ_EXIT_GRR]++;
+	if (in.op == OP_CPUCFG || in.op == OP_RDHWR)
+		return emulate(z, x, TRAP_RI);
+	vz_sync_in(z);
+	z->ctx->trap_pc = x->epc;
+	z->ctx->trap_bd = bd_of(x);
+	mips_emu_raise_here(z->ctx, EXC_CODE_RI, 0, 0);
+	vz_sync_out(z);
+	return EMU_DONE;
+}
+
+static int ghfc(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	(void)x;
+	z->exits[VZ_EXIT_GHFC]++;
+	return EMU_DONE; /* the change has happened; nothing to mirror */
+}
+
+typedef int (*vz_handler)(struct vz_vcpu *z, const struct vz_exit *x);
+
+static const vz_handler gexc_table[GEXC_NR] = {
+    [GEXC_GPSI] = gpsi,
+    [GEXC_GSFC] = gsfc,
+    [GEXC_HC] = hcall,
+    [GEXC_GRR] = grr,
+    [GEXC_GHFC] = ghfc,
+};
+
+static int guest_exit(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	vz_handler h = gexc_table[(x->gctl0 >> GCTL0_GEXC_SHIFT) & GCTL0_GEXC_MASK];
+
+	return h ? h(z, x) : EMU_FAIL;
+}
+
+static int host_irq(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	(void)x;
+	z->exits[VZ_EXIT_IRQ]++;
+	return VZ_HOST_IRQ;
+}
+
+/* The guest-physical address of a root TLB exception: root BadVAddr when
+ * GExcCode says GPA; for a guest-virtual one only the unmapped segments
+ * (ckseg0/1, XKPHYS) are translated here. */
+static bool exit_gpa(const struct vz_exit *x, u64 *gpa)
+{
+	u32 g = (x->gctl0 >> GCTL0_GEXC_SHIFT) & GCTL0_GEXC_MASK;
+	u64 va = x->badvaddr;
+
+	if (g != GEXC_GVA) {
+		*gpa = va;
+		return true;
+	}
+	if (va >= 0xffffffff80000000ull && va < 0xffffffffc0000000ull) {
+		*gpa = va & 0x1fffffffull;
+		return true;
+	}
+	if ((va >> 62) == 2) {
+		*gpa = va & XKPHYS_PA_MASK;
+		return true;
+	}
+	return false;
+}
+
+/* No RAM there (or a write to a read-only page): a device access, a
+ * fetch from nowhere, or state that does not add up. */
+static int not_ram(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	bool fetch = exc_code(x) == EXC_CODE_TLBL &&
+	             ((x->badvaddr ^ (x->epc + (bd_of(x) ? 4 : 0))) & PAGE4K_MASK) == 0;
+	int r = emulate(z, x, TRAP_MMIO);
+
+	if (r != EMU_UNHANDLED)
+		return r;
+	/* not a load/store: an instruction fetch from an address with no
+	 * memory (bus error), or an exit whose instruction does not match */
+	vz_sync_in(z);
+	z->ctx->trap_pc = x->epc;
+	z->ctx->trap_bd = bd_of(x);
+	if (fetch) {
+		z->exits[VZ_EXIT_BUS]++;
+		mips_emu_raise_here(z->ctx, EXC_CODE_IBE, 0, 0);
+	} else {
+		hostile(z, EXC_CODE_DBE);
+	}
+	vz_sync_out(z);
+	return EMU_DONE;
+}
+
+static int root_tlb(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	u64 gpa;
+
+	if (!exit_gpa(x, &gpa))
+		return EMU_FAIL;
+	u64 pte = gpt_lookup(z->gpt, gpa);
+	if ((pte & GPT_LO_V) && exc_code(x) != EXC_CODE_MOD) {
+		u64 even = gpa & ~(2 * GPT_PAGE_SIZE - 1);
+		vz_root_tlb_map(z->guestid, even, gpt_lookup(z->gpt, even),
+		                gpt_lookup(z->gpt, even + GPT_PAGE_SIZE), (u32)GPT_PAGEMASK);
+		z->exits[VZ_EXIT_TLB_FILL]++;
+		return EMU_DONE;
+	}
+	struct vz_exit y = *x;
+	y.badvaddr = gpa;
+	z->x = &y;
+	int r = not_ram(z, &y);
+	z->x = x;
+	return r;
+}
+
+static const vz_handler root_table[32] = {
+    [EXC_CODE_INT] = host_irq, [EXC_CODE_MOD] = root_tlb, [EXC_CODE_TLBL] = root_tlb,
+    [EXC_CODE_TLBS] = root_tlb, [EXC_CODE_GE] = guest_exit,
+};
+
+int vz_handle_exit(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	vz_handler h = root_table[exc_code(x)];
+
+	z->x = x;
+	z->ctx->pc = x->epc;
+	int r = h ? h(z, x) : EMU_FAIL;
+	z->x = NULL;
+	return r;
+}
