@@ -6,6 +6,7 @@ set(TERN_ARCH_SOURCES
   ${CMAKE_SOURCE_DIR}/boot/mips64/vectors.S
   ${TERN_MIPS64_ARCH}/cpu_asm.S
   ${TERN_MIPS64_ARCH}/te_entry.S
+  ${TERN_MIPS64_ARCH}/vz_entry.S
   ${TERN_MIPS64_ARCH}/console.c
   ${TERN_MIPS64_ARCH}/cpu.c
   ${TERN_MIPS64_ARCH}/crash.c
@@ -21,6 +22,9 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/emulate_cp0.c
   ${TERN_MIPS64_ARCH}/emulate_mem.c
   ${TERN_MIPS64_ARCH}/emulate_tlb.c
+  ${TERN_MIPS64_ARCH}/backend.c
+  ${TERN_MIPS64_ARCH}/guest.c
+  ${TERN_MIPS64_ARCH}/host_ops.c
   ${TERN_MIPS64_ARCH}/te.c
   ${TERN_MIPS64_ARCH}/te_devices.c
   ${TERN_MIPS64_ARCH}/te_hcall.c
@@ -28,6 +32,11 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/te_stats.c
   ${TERN_MIPS64_ARCH}/vintc.c
   ${TERN_MIPS64_ARCH}/vtestdev.c
+  ${TERN_MIPS64_ARCH}/gpt.c
+  ${TERN_MIPS64_ARCH}/vz.c
+  ${TERN_MIPS64_ARCH}/vz_exit.c
+  ${TERN_MIPS64_ARCH}/vz_hw.c
+  ${TERN_MIPS64_ARCH}/vz_probe.c
   ${CMAKE_SOURCE_DIR}/io/vuart16550.c
   ${CMAKE_SOURCE_DIR}/io/drivers/ns16550.c)
 

@@ -2,6 +2,7 @@
 /* The current CPU, interrupt masking, per-CPU CP0 setup, and how the
  * hypervisor reaches physical memory. */
 #include "hv/arch/cpu.h"
+#include "arch/backend.h"
 #include "arch/cp0.h"
 #include "arch/mips64.h"
 #include "arch/platform.h"
@@ -134,6 +135,7 @@ void mips_cpu_setup(void)
 	/* Only the IPI (IP6) and the Count/Compare timer (IP7) are ours; IE
 	 * stays clear until arch_cpu_idle(). */
 	write_c0_status((read_c0_status() & ~(u32)(ST_IM_MASK | ST_IE)) | ST_IM6 | ST_IM7);
+	mips_backend_cpu_setup();
 }
 
 const char *mips_cpu_model(u32 prid)

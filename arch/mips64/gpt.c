@@ -80,8 +80,7 @@ u64 gpt_lookup(const struct gpt *t, u64 gpa)
 void gpt_pw_regs(const struct gpt *t, struct gpt_pw *pw)
 {
 	pw->pwbase = ptr(t->root);
-	pw->pwfield = (u64)GPT_PGD_SHIFT << 24 | (u64)GPT_PMD_SHIFT << 12 |
-	              (u64)GPT_PTE_SHIFT << 6;
+	pw->pwfield = (u64)GPT_PGD_SHIFT << 24 | (u64)GPT_PMD_SHIFT << 12 | (u64)GPT_PTE_SHIFT << 6;
 	pw->pwsize = 1ull << 30 | (u64)GPT_BITS << 24 | (u64)GPT_BITS << 12 | (u64)GPT_BITS << 6;
 	pw->pwctl = 1u << 30;
 }

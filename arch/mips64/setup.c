@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Boot CPU: from the firmware's hand-off to a filled struct boot_info. */
+#include "arch/backend.h"
 #include "arch/cp0.h"
 #include "arch/mips64.h"
 #include "arch/platform.h"
@@ -136,5 +137,6 @@ void mips_boot_main(s64 argc, u64 argv, u64 lefi)
 
 	mips_ipi_discover(me, bi.nr_cpus);
 	bi.timer_hz = mips_timer_calibrate((u64)li.cpu_clock_hz / 2);
+	bi.guests = mips_backend_describe();
 	hv_main(&bi);
 }

@@ -24,6 +24,7 @@
  * (else the guest has no FPU: see debug_mode_escape). The hypervisor is soft-float, so the FPU
  * state stays the guest's across exits without being saved. */
 #include "arch/te.h"
+#include "arch/backend.h"
 #include "arch/cp0.h"
 #include "arch/mips64.h"
 #include "arch/platform.h"
@@ -43,14 +44,8 @@ _Static_assert(__builtin_offsetof(struct mips_guest_ctx, hi) == FRAME_HI, "te_en
 _Static_assert(__builtin_offsetof(struct mips_guest_ctx, lo) == FRAME_LO, "te_enter layout");
 _Static_assert(__builtin_offsetof(struct mips_guest_ctx, pc) == FRAME_EPC, "te_enter layout");
 
-int arch_partition_init(struct partition *p)
+static int te_partition_init(struct partition *p)
 {
-	static bool once;
-
-	if (!once) {
-		te_mmu_init(read_c0_prid());
-		once = true;
-	}
 	if (READ_ONCE(mips_sdbbp_guard) == SDBBP_GUARD_NONE) {
 		hv_log("mips64: partition refused: a guest's sdbbp would run the boot ROM in "
 		       "EJTAG debug mode (no Config5.SBRI, and the debug vector does not trap)");
@@ -61,38 +56,7 @@ int arch_partition_init(struct partition *p)
 	return HV_OK;
 }
 
-/* The command line block, laid out as QEMU's loader lays it out at
- * 0x0ff00000 (argv[] of 32-bit pointers, "g" at +0x10, the text at +0x12):
- * there if the partition has RAM there, else in the last page of the slot
- * holding guest-physical 0. Pointers are kseg0-window addresses. */
-#define CMDLINE_NATIVE_GPA 0x0ff00000ull
-#define CMDLINE_BLOCK 0x1000ull
-
-static void put_cmdline(struct vcpu *v, const char *cmdline)
-{
-	struct partition *p = v->part;
-	u64 g = CMDLINE_NATIVE_GPA;
-
-	if (!partition_gpa_ptr(p, gpa(g), CMDLINE_BLOCK, true)) {
-		g = ~0ull;
-		for (u32 s = 0; s < p->nr_slots; s++)
-			if (p->slots[s].gpa.v == 0 && p->slots[s].size >= 16 * CMDLINE_BLOCK &&
-			    p->slots[s].size <= TE_WINDOW)
-				g = p->slots[s].size - CMDLINE_BLOCK;
-	}
-	u8 *blk = g != ~0ull ? partition_gpa_ptr(p, gpa(g), CMDLINE_BLOCK, true) : NULL;
-	if (!blk)
-		return; /* nowhere to put it: argc stays 0 */
-	u32 argv[3] = {(u32)(TE_KSEG0 + g + 0x10), (u32)(TE_KSEG0 + g + 0x12), 0};
-	memset(blk, 0, CMDLINE_BLOCK);
-	memcpy(blk, argv, sizeof(argv));
-	blk[0x10] = 'g';
-	hv_strlcpy((char *)blk + 0x12, cmdline, CMDLINE_BLOCK - 0x12);
-	v->arch.ctx.gpr[A0] = 2;
-	v->arch.ctx.gpr[A1] = TE_KSEG0 + g;
-}
-
-void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
+static void te_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 {
 	struct arch_vcpu *a = &v->arch;
 	/* no FPU for the guest where only the ROM keeps sdbbp out of debug
@@ -110,17 +74,8 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 	a->started = b != NULL;
 	if (v->id == 0)
 		te_devices_reset(v->part);
-	if (!b)
-		return;
-	/* What QEMU's -kernel loader gives a kernel: kernel mode with
-	 * Status = 0 (interrupts off, BEV and ERL clear), a0 = argc, a1 =
-	 * argv (32-bit pointers), a2 = boot parameters (none here), a3 = 0. */
-	a->ctx.cp0.status = 0;
-	a->ctx.pc = te_window_pc(b->entry.v);
-	a->ctx.gpr[A0] = 0;
-	a->ctx.gpr[A1] = a->ctx.gpr[A2] = a->ctx.gpr[A3] = 0;
-	if (b->cmdline)
-		put_cmdline(v, b->cmdline);
+	if (b)
+		mips_guest_boot(v, b, te_window_pc(b->entry.v));
 }
 
 bool arch_vcpu_runnable(const struct vcpu *v)
@@ -142,13 +97,6 @@ u16 arch_elf_machine(void)
 	return 8; /* EM_MIPS */
 }
 
-static void fault(struct vcpu *v, struct vcpu_exit *e, const char *what)
-{
-	e->kind = VEXIT_FAULT;
-	hv_snprintf(e->why, sizeof(e->why), "%s at pc 0x%llx", what,
-	            (unsigned long long)v->arch.ctx.pc);
-}
-
 /* The guest's exception exactly as the host took it. */
 static void reflect(struct vcpu *v, const struct mips_frame *f, u32 code, bool bd)
 {
@@ -157,32 +105,6 @@ static void reflect(struct vcpu *v, const struct mips_frame *f, u32 code, bool b
 	v->arch.exits[TE_EXIT_REFLECT]++;
 	mips_emu_raise(&v->arch.ctx, code, f->epc, bd, f->badvaddr, flags,
 	               ((u32)f->cause >> C0_CAUSE_CE_SHIFT) & 3);
-}
-
-/* An EMU_* result: true to keep running the guest, false when *e is set. */
-static bool result(struct vcpu *v, int r, struct vcpu_exit *e)
-{
-	switch (r) {
-	case EMU_DONE:
-	case EMU_EXCEPTION:
-		return true;
-	case EMU_WAIT:
-		v->arch.waiting = true;
-		return true;
-	case EMU_HYPERCALL:
-		te_hypercall(v, e);
-		return e->kind == VEXIT_PREEMPT;
-	case EMU_EXIT:
-		e->kind = (u32)v->arch.exit_kind;
-		e->status = v->arch.exit_status;
-		hv_snprintf(e->why, sizeof(e->why), "guest wrote the PM register");
-		return false;
-	case EMU_UNHANDLED:
-	case EMU_FAIL:
-	default:
-		fault(v, e, "instruction the hypervisor cannot emulate");
-		return false;
-	}
 }
 
 /* A guest's `sdbbp` must not run anything in the CPU's EJTAG debug mode
@@ -250,17 +172,17 @@ static bool dispatch(struct vcpu *v, const struct mips_frame *f, struct vcpu_exi
 			return true;
 		}
 		v->arch.exits[TE_EXIT_CPU]++;
-		return result(v, mips_emulate(c, TRAP_PRIV, bd), e);
+		return mips_guest_result(v, mips_emulate(c, TRAP_PRIV, bd), e);
 	case EXC_CODE_RI:
 		v->arch.exits[TE_EXIT_RI]++;
-		return result(v, mips_emulate(c, TRAP_RI, bd), e);
+		return mips_guest_result(v, mips_emulate(c, TRAP_RI, bd), e);
 	case EXC_CODE_MOD:
 	case EXC_CODE_TLBL:
 	case EXC_CODE_TLBS:
-		return result(v, te_tlb_fault(v, code, f->badvaddr, bd), e);
+		return mips_guest_result(v, te_tlb_fault(v, code, f->badvaddr, bd), e);
 	case EXC_CODE_ADEL:
 	case EXC_CODE_ADES:
-		return result(v, te_addr_error(v, code, f->badvaddr, bd), e);
+		return mips_guest_result(v, te_addr_error(v, code, f->badvaddr, bd), e);
 	case EXC_CODE_SYS:
 	case EXC_CODE_BP:
 	case EXC_CODE_OV:
@@ -273,7 +195,7 @@ static bool dispatch(struct vcpu *v, const struct mips_frame *f, struct vcpu_exi
 		reflect(v, f, code, bd);
 		return true;
 	default: /* bus errors, machine check, watch: nothing a guest causes */
-		fault(v, e, "unexpected host exception");
+		mips_guest_fault(v, e, "unexpected host exception");
 		return false;
 	}
 }
@@ -316,7 +238,7 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		u64 deadline = mips_timer_deadline(c);
 		if (deadline != ~0ull)
 			arch_timer_set_deadline(deadline);
-		const struct mips_frame *f = te_enter(c, st, te_host_asid(v));
+		const struct mips_frame *f = te_enter(c, st, te_host_asid(v), 0);
 		/* on every exit: unrolled, not a call */
 #pragma GCC unroll 32
 		for (int i = 1; i < 32; i++)
@@ -335,7 +257,7 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
  * mappings (mips_te_exit sets 0 on every exit; tlb_install restores it).
  * Checked on the way in, which catches a leak on any earlier path, and
  * made so on every way out. */
-void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+static void te_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 {
 	u64 hi = read_c0_entryhi();
 
@@ -345,3 +267,24 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 	run(v, e);
 	write_c0_entryhi(0);
 }
+
+static const u32 *te_exit_counts(const struct vcpu *v)
+{
+	return v->arch.exits;
+}
+
+static u32 te_insn_group(u32 r)
+{
+	return r == TE_EXIT_CPU ? 1 : r == TE_EXIT_RI ? 2 : r == TE_EXIT_MMIO ? 3 : 0;
+}
+
+const struct mips_backend mips_te_backend = {
+    .name = "trap-and-emulate",
+    .partition_init = te_partition_init,
+    .vcpu_reset = te_vcpu_reset,
+    .vcpu_run = te_vcpu_run,
+    .exit_names = te_exit_names,
+    .nr_exits = TE_EXIT_NR,
+    .exit_counts = te_exit_counts,
+    .insn_group = te_insn_group,
+};

@@ -10,6 +10,7 @@
 #include "arch/te.h"
 #include "arch/vintc.h"
 #include "arch/vtestdev.h"
+#include "hv/lib.h"
 #include "hv/spinlock.h"
 #include "io/vuart16550.h"
 
@@ -113,4 +114,25 @@ u32 te_device_irq_lines(struct vcpu *v)
 	u32 ip = vintc_cause_ip(&p->arch.vintc, v->id);
 	spin_unlock(&p->arch.lock);
 	return ip;
+}
+
+/* Guest-physical access: RAM of the slots (read-only slots ignore writes),
+ * else a device; EMU_FAIL when there is neither (a bus error for the
+ * guest, raised by the caller). Both backends. */
+int mips_phys_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val)
+{
+	struct partition *p = v->part;
+	u8 *ram = partition_gpa_ptr(p, gpa(pa), size, false);
+
+	if (ram) {
+		if (!write) {
+			u64 x = 0;
+			memcpy(&x, ram, size);
+			*val = x;
+		} else if (partition_gpa_ptr(p, gpa(pa), size, true)) {
+			memcpy(ram, val, size);
+		}
+		return EMU_DONE;
+	}
+	return te_device_access(v, pa, size, write, val);
 }

@@ -18,9 +18,13 @@
 
 #define HOST_SAVE 96
 
-/* struct mips_frame *te_enter(struct mips_guest_ctx *g, u64 status, u64 entryhi)
+/* struct mips_frame *te_enter(struct mips_guest_ctx *g, u64 status, u64 entryhi, u64 gctl0)
  * g starts with gpr[32], hi, lo, pc laid out like struct mips_frame.
- * status: the host Status to run it with (EXL set, KSU user); entryhi: ASID. */
+ * status: the host Status to run it with (EXL set; KSU user for
+ * trap-and-emulate, kernel for VZ); entryhi: ASID. gctl0: 0 for
+ * trap-and-emulate; for VZ the GuestCtl0 to enter with (GM set), written
+ * while EXL holds the CPU in root mode, and recorded in the area so that
+ * the vectors know the exception left a VZ guest (arch/mips64/vz_entry.S). */
 	.text
 	.globl	te_enter
 	.type	te_enter, @function
@@ -41,6 +45,12 @@ te_enter:
 	sd	$sp, AREA_HOST_SP($8)
 	mtc0	$5, $12, 0		/* EXL set: still kernel mode, no interrupts */
 	ehb
+	sd	$7, AREA_GUEST_VZ($8)
+	beqz	$7, 1f
+	 nop
+	mtc0	$7, $12, 6		/* GuestCtl0 with GM: the eret enters guest mode */
+	ehb
+1:
 	dmtc0	$6, $10, 0		/* EntryHi: the guest space's ASID */
 	ld	$8, FRAME_EPC($4)
 	dmtc0	$8, $14, 0

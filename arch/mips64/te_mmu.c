@@ -177,24 +177,11 @@ static bool fetch(struct mips_guest_ctx *c, u64 va, u32 *insn)
 	return true;
 }
 
-/* Guest-physical access: RAM of the slots (read-only slots ignore writes),
- * else a device, else a bus error. */
+/* Guest-physical access (te_devices.c); nothing there is a bus error. */
 static int phys_access(struct mips_guest_ctx *c, u64 pa, unsigned size, bool write, u64 *val)
 {
-	struct partition *p = te_vcpu(c)->part;
-	u8 *ram = partition_gpa_ptr(p, gpa(pa), size, false);
+	int r = mips_phys_access(te_vcpu(c), pa, size, write, val);
 
-	if (ram) {
-		if (!write) {
-			u64 v = 0;
-			memcpy(&v, ram, size);
-			*val = v;
-		} else if (partition_gpa_ptr(p, gpa(pa), size, true)) {
-			memcpy(ram, val, size);
-		}
-		return EMU_DONE;
-	}
-	int r = te_device_access(te_vcpu(c), pa, size, write, val);
 	if (r == EMU_FAIL) {
 		mips_emu_raise_here(c, EXC_CODE_DBE, 0, 0);
 		return EMU_EXCEPTION;
@@ -223,18 +210,10 @@ static u64 now(struct mips_guest_ctx *c)
 	return arch_timer_now();
 }
 
-/* Index cache ops act on the host cache line the index selects, through
- * unmapped kseg0: only the kinds that lose nothing (invalidate I, write
- * back and invalidate D); tag stores and L2/L3 index ops are ignored. */
 static void cache_index(struct mips_guest_ctx *c, u32 op, u64 va)
 {
-	u64 a = CKSEG0 | (va & 0xffff);
-
 	(void)c;
-	if (op == 0x00)
-		__asm__ volatile("cache 0x00, 0(%0)" : : "r"(a) : "memory");
-	else if (op == 0x01)
-		__asm__ volatile("cache 0x01, 0(%0)" : : "r"(a) : "memory");
+	mips_host_cache_index(op, va);
 }
 
 /* Hit ops on guest memory: on the host's cached alias of the guest page,
@@ -269,22 +248,10 @@ static void tlb_changed(struct mips_guest_ctx *c)
 	te_shadow_drop(te_vcpu(c));
 }
 
-static bool host_has_cpucfg;
-
 static bool host_cpucfg(struct mips_guest_ctx *c, u32 sel, u32 *val)
 {
-	u32 r;
-
 	(void)c;
-	if (!host_has_cpucfg)
-		return false;
-	/* cpucfg $2, $4 */
-	__asm__ volatile("move $4, %1\n\t.word 0xc8881118\n\tmove %0, $2"
-	                 : "=r"(r)
-	                 : "r"(sel)
-	                 : "$2", "$4");
-	*val = r;
-	return true;
+	return mips_host_cpucfg(sel, val);
 }
 
 static bool fp_cc(struct mips_guest_ctx *c, u32 cc)
@@ -309,11 +276,6 @@ const struct mips_emu_ops te_emu_ops = {
     .host_cpucfg = host_cpucfg,
     .fp_cc = fp_cc,
 };
-
-void te_mmu_init(u32 prid)
-{
-	host_has_cpucfg = ((prid >> 16) & 0xff) == 0x14 && ((prid >> 8) & 0xff) == 0xc0;
-}
 
 /* --- the shadow --------------------------------------------------------------- */
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Exit statistics of a trap-and-emulate partition, summed over its vCPUs:
+/* Exit statistics of a partition, summed over its vCPUs, by the reasons
+ * of the backend that ran it (trap-and-emulate or VZ):
  * "[hv] pN exits: cpu 123 (mfc0 40, mtc0 30, ...), tlb-shadow 55, ...". */
+#include "arch/backend.h"
 #include "arch/te.h"
 #include "hv/arch/vcpu.h"
 #include "hv/console.h"
@@ -24,13 +26,17 @@ const char *const te_exit_names[TE_EXIT_NR] = {
 /* Which emulated instructions are listed after which exit reason. */
 static bool belongs(u32 reason, u32 st)
 {
-	switch (reason) {
-	case TE_EXIT_CPU:
-		return st != ST_CPUCFG && st != ST_RDHWR && st != ST_LOAD && st != ST_STORE;
-	case TE_EXIT_RI:
+	bool mem = st == ST_LOAD || st == ST_STORE;
+
+	switch (mips_backend->insn_group(reason)) {
+	case 1:
+		return st != ST_CPUCFG && st != ST_RDHWR && !mem;
+	case 2:
 		return st == ST_CPUCFG || st == ST_RDHWR;
-	case TE_EXIT_MMIO:
-		return st == ST_LOAD || st == ST_STORE;
+	case 3:
+		return mem;
+	case 4:
+		return !mem;
 	default:
 		return false;
 	}
@@ -74,27 +80,29 @@ static void item(struct report *r, const char *text)
 
 void arch_partition_report(struct partition *p)
 {
-	u64 exits[TE_EXIT_NR] = {0}, insns[ST_NR] = {0}, total = 0;
+	const struct mips_backend *b = mips_backend;
+	u64 exits[32] = {0}, insns[ST_NR] = {0}, total = 0;
 	struct report r = {.p = p, .first = true};
 	char buf[48];
 
 	for (u32 i = 0; i < p->nr_vcpus; i++) {
-		for (u32 e = 0; e < TE_EXIT_NR; e++)
-			exits[e] += p->vcpus[i].arch.exits[e];
+		const u32 *n = b->exit_counts(&p->vcpus[i]);
+		for (u32 e = 0; e < b->nr_exits && e < 32; e++)
+			exits[e] += n[e];
 		for (u32 s = 0; s < ST_NR; s++)
 			insns[s] += p->vcpus[i].arch.ctx.insn_stats[s];
 	}
-	for (u32 e = 0; e < TE_EXIT_NR; e++)
-		if (e != TE_EXIT_VIRQ)
+	for (u32 e = 0; e < b->nr_exits && e < 32; e++)
+		if (strcmp(b->exit_names[e], "virq") != 0) /* not an exit */
 			total += exits[e];
 	hv_snprintf(buf, sizeof(buf), "exits %llu:%s", (unsigned long long)total,
 	            total ? "" : " none");
 	item(&r, buf);
 	bool any = false;
-	for (u32 e = 0; e < TE_EXIT_NR; e++) {
+	for (u32 e = 0; e < b->nr_exits && e < 32; e++) {
 		if (!exits[e])
 			continue;
-		hv_snprintf(buf, sizeof(buf), "%s %s %llu", any ? "," : "", te_exit_names[e],
+		hv_snprintf(buf, sizeof(buf), "%s %s %llu", any ? "," : "", b->exit_names[e],
 		            (unsigned long long)exits[e]);
 		item(&r, buf);
 		any = true;

@@ -14,6 +14,7 @@
  * "exit set" of guest CP0 registers is copied in and the changed ones
  * written back (vz_sync_in / vz_sync_out); Config6 and Diag live only in
  * ctx->cp0 (Loongson's guest context has neither: they exit). */
+#include "arch/frame.h"
 #include "arch/vz.h"
 #include "arch/vz_hw.h"
 
@@ -21,10 +22,10 @@
 #define XKPHYS_PA_MASK ((1ull << 48) - 1)
 
 const char *const vz_exit_names[VZ_EXIT_NR] = {
-    [VZ_EXIT_IRQ] = "irq",       [VZ_EXIT_GPSI] = "gpsi",     [VZ_EXIT_GSFC] = "gsfc",
-    [VZ_EXIT_HCALL] = "hcall",   [VZ_EXIT_GRR] = "grr",       [VZ_EXIT_GHFC] = "ghfc",
+    [VZ_EXIT_IRQ] = "irq",           [VZ_EXIT_GPSI] = "gpsi", [VZ_EXIT_GSFC] = "gsfc",
+    [VZ_EXIT_HCALL] = "hcall",       [VZ_EXIT_GRR] = "grr",   [VZ_EXIT_GHFC] = "ghfc",
     [VZ_EXIT_TLB_FILL] = "tlb-fill", [VZ_EXIT_MMIO] = "mmio", [VZ_EXIT_BUS] = "bus-error",
-    [VZ_EXIT_HOSTILE] = "hostile", [VZ_EXIT_VIRQ] = "virq",
+    [VZ_EXIT_HOSTILE] = "hostile",   [VZ_EXIT_VIRQ] = "virq",
 };
 
 static struct vz_vcpu *zof(struct mips_guest_ctx *c)
@@ -34,7 +35,7 @@ static struct vz_vcpu *zof(struct mips_guest_ctx *c)
 
 /* --- guest context <-> ctx->cp0 --------------------------------------------- */
 
-#define CP0_FIELD(f) ((u16)__builtin_offsetof(struct mips_cp0, f))
+#define CP0_FIELD(f) ((u16) __builtin_offsetof(struct mips_cp0, f))
 
 struct gc0_map {
 	u8 reg;   /* enum vz_gc0 */
@@ -91,7 +92,7 @@ void vz_sync_in(struct vz_vcpu *z)
 		z->snap[i] = *field(z, &context_map[i]) = vz_gc0_read(context_map[i].reg);
 	z->snap_gtoffset = vz_gtoffset_read();
 	z->ctx->cp0.count_bias = z->snap_gtoffset; /* guest Count = root Count + GTOffset */
-	z->ctx->cp0.cause &= ~(u64)C0_CAUSE_DC; /* the hardware keeps counting */
+	z->ctx->cp0.cause &= ~(u64)C0_CAUSE_DC;    /* the hardware keeps counting */
 }
 
 void vz_sync_out(struct vz_vcpu *z)
@@ -216,8 +217,8 @@ static int op_access(struct mips_guest_ctx *c, u64 va, unsigned size, bool write
 		hostile(z, EXC_CODE_DBE);
 		return EMU_EXCEPTION;
 	}
-	u64 gpa = (x->badvaddr & ~7ull) | (va & 7);
-	int r = z->phys(z, gpa, size, write, val);
+	u64 pa = (x->badvaddr & ~7ull) | (va & 7);
+	int r = z->phys(z, pa, size, write, val);
 	if (r == EMU_FAIL) {
 		z->exits[VZ_EXIT_BUS]++;
 		mips_emu_raise_here(c, EXC_CODE_DBE, 0, 0);
@@ -332,8 +333,7 @@ static bool gpsi_cp0(u32 rs)
 
 static bool is_cp0_move(const struct mips_insn *in)
 {
-	return in->op == OP_MFC0 || in->op == OP_DMFC0 || in->op == OP_MTC0 ||
-	       in->op == OP_DMTC0;
+	return in->op == OP_MFC0 || in->op == OP_DMFC0 || in->op == OP_MTC0 || in->op == OP_DMTC0;
 }
 
 static int gpsi(struct vz_vcpu *z, const struct vz_exit *x)
@@ -405,11 +405,7 @@ static int ghfc(struct vz_vcpu *z, const struct vz_exit *x)
 typedef int (*vz_handler)(struct vz_vcpu *z, const struct vz_exit *x);
 
 static const vz_handler gexc_table[GEXC_NR] = {
-    [GEXC_GPSI] = gpsi,
-    [GEXC_GSFC] = gsfc,
-    [GEXC_HC] = hcall,
-    [GEXC_GRR] = grr,
-    [GEXC_GHFC] = ghfc,
+    [GEXC_GPSI] = gpsi, [GEXC_GSFC] = gsfc, [GEXC_HC] = hcall, [GEXC_GRR] = grr, [GEXC_GHFC] = ghfc,
 };
 
 static int guest_exit(struct vz_vcpu *z, const struct vz_exit *x)
@@ -476,20 +472,26 @@ static int not_ram(struct vz_vcpu *z, const struct vz_exit *x)
 
 static int root_tlb(struct vz_vcpu *z, const struct vz_exit *x)
 {
-	u64 gpa;
+	u64 ga;
 
-	if (!exit_gpa(x, &gpa))
+	if (!exit_gpa(x, &ga))
 		return EMU_FAIL;
-	u64 pte = gpt_lookup(z->gpt, gpa);
+	u64 pte = gpt_lookup(z->gpt, ga);
 	if ((pte & GPT_LO_V) && exc_code(x) != EXC_CODE_MOD) {
-		u64 even = gpa & ~(2 * GPT_PAGE_SIZE - 1);
-		vz_root_tlb_map(z->guestid, even, gpt_lookup(z->gpt, even),
-		                gpt_lookup(z->gpt, even + GPT_PAGE_SIZE), (u32)GPT_PAGEMASK);
+		/* a refill (no entry): the CPU's walker where it has one; an
+		 * invalid entry, or no walker: the pair from the portable walk */
+		u32 vec = x->vector & 0xff;
+		bool refill = vec == VEC_TLB_REFILL || vec == VEC_XTLB_REFILL;
+		u64 even = ga & ~(2 * GPT_PAGE_SIZE - 1);
+		if (!refill || !vz_root_tlb_refill_hw(z->guestid, z->gpt, ga))
+			vz_root_tlb_map(z->guestid, even, gpt_lookup(z->gpt, even),
+			                gpt_lookup(z->gpt, even + GPT_PAGE_SIZE),
+			                (u32)GPT_PAGEMASK);
 		z->exits[VZ_EXIT_TLB_FILL]++;
 		return EMU_DONE;
 	}
 	struct vz_exit y = *x;
-	y.badvaddr = gpa;
+	y.badvaddr = ga;
 	z->x = &y;
 	int r = not_ram(z, &y);
 	z->x = x;
@@ -497,7 +499,7 @@ static int root_tlb(struct vz_vcpu *z, const struct vz_exit *x)
 }
 
 static const vz_handler root_table[32] = {
-    [EXC_CODE_INT] = host_irq, [EXC_CODE_MOD] = root_tlb, [EXC_CODE_TLBL] = root_tlb,
+    [EXC_CODE_INT] = host_irq,  [EXC_CODE_MOD] = root_tlb,  [EXC_CODE_TLBL] = root_tlb,
     [EXC_CODE_TLBS] = root_tlb, [EXC_CODE_GE] = guest_exit,
 };
 

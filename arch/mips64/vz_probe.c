@@ -16,27 +16,32 @@ bool vz_probe_decide(const struct vz_probe *p, char *why, unsigned n)
 	const char *te = "trap-and-emulate";
 
 	if (!(p->config3 & CONFIG3_VZ)) {
-		hv_snprintf(why, n, "%s: Config3.VZ (bit 23) is clear, the CPU has no VZ extension (Config3 0x%08x)",
+		hv_snprintf(why, n,
+		            "%s: Config3.VZ (bit 23) is clear, the CPU has no VZ extension "
+		            "(Config3 0x%08x)",
 		            te, p->config3);
 		return false;
 	}
 	if ((p->config3 & (CONFIG3_BI | CONFIG3_BP)) != (CONFIG3_BI | CONFIG3_BP)) {
-		hv_snprintf(why, n, "%s: VZ without BadInstr/BadInstrP (Config3 0x%08x)", te, p->config3);
+		hv_snprintf(why, n, "%s: VZ without BadInstr/BadInstrP (Config3 0x%08x)", te,
+		            p->config3);
 		return false;
 	}
 	if (!(p->guestctl0 & GCTL0_G1) || (p->guestctl0 & GCTL0_RAD)) {
-		hv_snprintf(why, n, "%s: VZ without GuestIDs (GuestCtl0 0x%08x: G1 clear or RAD set)", te,
+		hv_snprintf(why, n,
+		            "%s: VZ without GuestIDs (GuestCtl0 0x%08x: G1 clear or RAD set)", te,
 		            p->guestctl0);
 		return false;
 	}
 	if (!(p->guestctl0 & GCTL0_G2)) {
-		hv_snprintf(why, n, "%s: VZ without GuestCtl2 for virtual interrupts (GuestCtl0 0x%08x)",
+		hv_snprintf(why, n,
+		            "%s: VZ without GuestCtl2 for virtual interrupts (GuestCtl0 0x%08x)",
 		            te, p->guestctl0);
 		return false;
 	}
 	if ((p->guestctl0_w & VZ_GCTL0_RUN) != VZ_GCTL0_RUN) {
-		hv_snprintf(why, n, "%s: GuestCtl0 took 0x%08x of 0x%08x (CP0, AT=3, GT, CG, CF)", te,
-		            p->guestctl0_w & VZ_GCTL0_RUN, VZ_GCTL0_RUN);
+		hv_snprintf(why, n, "%s: GuestCtl0 took 0x%08x of 0x%08x (CP0, AT=3, GT, CG, CF)",
+		            te, p->guestctl0_w & VZ_GCTL0_RUN, VZ_GCTL0_RUN);
 		return false;
 	}
 	if (p->guestid_max < p->partitions) {

@@ -122,6 +122,11 @@ mips_exc_common:
 	andi	$8, $8, ST_KSU
 	bnez	$8, mips_te_exit
 	 nop
+	/* ... and one taken while a VZ guest ran (GuestCtl0.GM set by
+	 * te_enter) is that guest leaving (arch/mips64/vz_entry.S). */
+	ld	$8, AREA_GUEST_VZ($17)
+	bnez	$8, mips_vz_exit
+	 nop
 
 	ld	$8, AREA_DEPTH($17)	/* each level has its own stack */
 	dsll	$8, $8, 3

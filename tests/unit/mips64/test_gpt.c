@@ -74,7 +74,7 @@ static const struct ref maps[] = {
     {0x0, 0x80000000ull, 64ull << 20, GPT_F_WRITE},
     {0x1c000000ull, 0xa0000000ull, 0x8000, 0},
     {0x1fe00000ull, 0x3ff00000ull, 0x4000, GPT_F_WRITE | GPT_F_UNCACHED},
-    {0x2000000000ull, 0x100000000ull, 0x2000000ull, GPT_F_WRITE}, /* crosses PMD tables */
+    {0x2000000000ull, 0x100000000ull, 0x2000000ull, GPT_F_WRITE},   /* crosses PMD tables */
     {(1ull << 47) - 0x8000, 0xfffffff8000ull, 0x8000, GPT_F_WRITE}, /* the top */
 };
 
@@ -85,7 +85,8 @@ static u64 ref_lo(u64 gpa)
 		if (gpa >= m->gpa && gpa - m->gpa < m->size) {
 			u64 hpa = m->hpa + ((gpa - m->gpa) & ~(GPT_PAGE_SIZE - 1));
 			u64 cca = m->flags & GPT_F_UNCACHED ? 2 : 3;
-			return (hpa >> 12) << 6 | cca << 3 | (m->flags & GPT_F_WRITE ? 4 : 0) | 2 | 1;
+			return (hpa >> 12) << 6 | cca << 3 | (m->flags & GPT_F_WRITE ? 4 : 0) | 2 |
+			       1;
 		}
 	}
 	return 0;
@@ -106,7 +107,8 @@ TEST(layout_against_hw_walk)
 
 	EXPECT_EQ(gpt_init(&t, alloc_table, NULL), HV_OK);
 	for (unsigned i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
-		EXPECT_EQ(gpt_map(&t, maps[i].gpa, maps[i].hpa, maps[i].size, maps[i].flags), HV_OK);
+		EXPECT_EQ(gpt_map(&t, maps[i].gpa, maps[i].hpa, maps[i].size, maps[i].flags),
+		          HV_OK);
 	gpt_pw_regs(&t, &pw);
 	EXPECT_EQ(pw.pwbase, (u64)(uintptr_t)t.root);
 	EXPECT_EQ(pw.pwctl & 0x3f, 0); /* no PTE shift */
@@ -114,8 +116,8 @@ TEST(layout_against_hw_walk)
 	unsigned mismatches = 0, mapped = 0;
 	/* every page edge of every mapping, and its neighbours */
 	for (unsigned i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
-		const u64 probes[] = {maps[i].gpa, maps[i].gpa + maps[i].size - 1,
-		                      maps[i].gpa - 1, maps[i].gpa + maps[i].size};
+		const u64 probes[] = {maps[i].gpa, maps[i].gpa + maps[i].size - 1, maps[i].gpa - 1,
+		                      maps[i].gpa + maps[i].size};
 		for (unsigned j = 0; j < 4; j++) {
 			u64 g = probes[j] & ((1ull << 47) - 1);
 			if (hw_walk(g) != ref_lo(g) || gpt_lookup(&t, g) != ref_lo(g))

@@ -321,6 +321,27 @@ TEST(root_tlb_fill)
 	/* a GVA in ckseg0 is translated to its GPA */
 	EXPECT_EQ(root(EXC_CODE_TLBL, 0xffffffff80004000ull, 0, GEXC_GVA), EMU_DONE);
 	EXPECT_TRUE(model_root_lookup(GID, 0x4000) != NULL);
+	/* where the CPU has lddir/ldpte, a refill is its own walk; an
+	 * invalid entry (general vector) is rewritten from the portable walk */
+	M.has_lddir = true;
+	u32 maps_before = M.root_maps;
+	struct vz_exit rx = mk(EXC_CODE_TLBL, GEXC_GPA, 0, 0, 0x200000, false);
+	rx.vector = 1; /* XTLB refill */
+	EXPECT_EQ(vz_handle_exit(&z, &rx), EMU_DONE);
+	EXPECT_EQ(M.hw_refills, 1);
+	EXPECT_EQ(M.hw_refill_gpa, 0x200000);
+	EXPECT_EQ(M.root_maps, maps_before);
+	EXPECT_EQ(root(EXC_CODE_TLBL, 0x200000, 0, GEXC_GPA), EMU_DONE);
+	EXPECT_EQ(M.hw_refills, 1);
+	EXPECT_EQ(M.root_maps, maps_before + 1);
+	/* no walk for an address with no RAM: that is the MMIO path */
+	rx.badvaddr = DEVG;
+	rx.badinstr = e_i(0x23, S0, T0, 0);
+	ctx.gpr[S0] = 0xffffffffa0000000ull | DEVG;
+	EXPECT_EQ(vz_handle_exit(&z, &rx), EMU_DONE);
+	EXPECT_EQ(M.hw_refills, 1);
+	EXPECT_EQ(dev_reads, 1);
+	M.has_lddir = false;
 	/* a GVA in a mapped segment: no GPA known, nothing sane to do */
 	EXPECT_EQ(root(EXC_CODE_TLBL, 0x400000ull, 0, GEXC_GVA), EMU_FAIL);
 }

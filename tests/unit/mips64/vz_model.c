@@ -135,3 +135,14 @@ const struct model_tlbe *model_root_lookup(u32 guestid, u64 gpa)
 			return &M.root[i];
 	return NULL;
 }
+
+bool vz_root_tlb_refill_hw(u32 guestid, const struct gpt *t, u64 gpa)
+{
+	(void)guestid;
+	(void)t;
+	if (!M.has_lddir)
+		return false;
+	M.hw_refills++;
+	M.hw_refill_gpa = gpa;
+	return true;
+}

@@ -29,6 +29,9 @@ struct vz_model {
 	u32 cache_index_calls, last_cache_op;
 	u64 last_cache_va;
 	bool cpucfg_present;
+	bool has_lddir; /* the CPU walks the table itself (lddir/ldpte) */
+	u32 hw_refills;
+	u64 hw_refill_gpa;
 };
 extern struct vz_model M;
 void model_reset(void);

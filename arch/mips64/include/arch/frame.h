@@ -36,8 +36,9 @@
 #define AREA_TMP_K1 8
 #define AREA_VECTOR 16
 #define AREA_DEPTH 24
-#define AREA_STACK 32   /* two stack tops: level 1 at +0, level 2 at +8 */
-#define AREA_HOST_SP 48 /* while a guest runs: the host stack of te_enter */
+#define AREA_STACK 32    /* two stack tops: level 1 at +0, level 2 at +8 */
+#define AREA_HOST_SP 48  /* while a guest runs: the host stack of te_enter */
+#define AREA_GUEST_VZ 56 /* while a VZ guest runs: its GuestCtl0 (GM set), else 0 */
 /* frame for level L at area + (L << FRAME_SHIFT), L = 1, 2 */
 #define AREA_MAX_LEVEL 2
 #define AREA_SHIFT 11      /* areas are 2 KiB apart */
@@ -59,7 +60,8 @@ struct mips_exc_area {
 	u64 tmp_k0, tmp_k1, vector, depth;
 	u64 stack_top[AREA_MAX_LEVEL];
 	u64 host_sp;
-	u8 pad[(1 << FRAME_SHIFT) - 56];
+	u64 guest_vz;
+	u8 pad[(1 << FRAME_SHIFT) - 64];
 	struct {
 		struct mips_frame f;
 		u8 pad[(1 << FRAME_SHIFT) - FRAME_SIZE];
@@ -77,6 +79,7 @@ _Static_assert(sizeof(struct mips_frame) <= (1 << FRAME_SHIFT), "frame layout");
 _Static_assert(__builtin_offsetof(struct mips_exc_area, depth) == AREA_DEPTH, "area layout");
 _Static_assert(__builtin_offsetof(struct mips_exc_area, stack_top) == AREA_STACK, "area layout");
 _Static_assert(__builtin_offsetof(struct mips_exc_area, host_sp) == AREA_HOST_SP, "area layout");
+_Static_assert(__builtin_offsetof(struct mips_exc_area, guest_vz) == AREA_GUEST_VZ, "area layout");
 _Static_assert(__builtin_offsetof(struct mips_exc_area, level[1].f) == (2 << FRAME_SHIFT),
                "area layout");
 _Static_assert(sizeof(struct mips_exc_area) == (1 << AREA_SHIFT), "area layout");

@@ -25,10 +25,10 @@
 #define GPT_PAGE_SIZE (1ull << GPT_PAGE_SHIFT)
 #define GPT_BITS 11 /* index bits per level */
 #define GPT_ENTRIES (1u << GPT_BITS)
-#define GPT_PTE_SHIFT GPT_PAGE_SHIFT                 /* 14 */
-#define GPT_PMD_SHIFT (GPT_PTE_SHIFT + GPT_BITS)     /* 25 */
-#define GPT_PGD_SHIFT (GPT_PMD_SHIFT + GPT_BITS)     /* 36 */
-#define GPT_GPA_BITS (GPT_PGD_SHIFT + GPT_BITS)      /* 47 */
+#define GPT_PTE_SHIFT GPT_PAGE_SHIFT             /* 14 */
+#define GPT_PMD_SHIFT (GPT_PTE_SHIFT + GPT_BITS) /* 25 */
+#define GPT_PGD_SHIFT (GPT_PMD_SHIFT + GPT_BITS) /* 36 */
+#define GPT_GPA_BITS (GPT_PGD_SHIFT + GPT_BITS)  /* 47 */
 /* root PageMask of a 16 KiB page: mask bits from 13 on (0x6000) */
 #define GPT_PAGEMASK ((((GPT_PAGE_SIZE - 1) << 1)) & ~0x1fffull)
 

@@ -68,8 +68,9 @@ void mips_ipi_stop_others(void);
 /* crash.c */
 __noreturn void mips_crash(const struct mips_frame *f);
 
-/* te_mmu.c: host facts the trap-and-emulate backend needs. */
-void te_mmu_init(u32 prid);
+/* host_ops.c: host cache and CPUCFG on a guest's behalf (both backends). */
+void mips_host_cache_index(u32 op, u64 va);
+bool mips_host_cpucfg(u32 sel, u32 *val);
 
 /* power.c */
 __noreturn void mips_halt(void);

@@ -14,7 +14,7 @@
 #define TE_USEG_END 0x40000000ull
 
 /* te_entry.S */
-struct mips_frame *te_enter(struct mips_guest_ctx *g, u64 status, u64 entryhi);
+struct mips_frame *te_enter(struct mips_guest_ctx *g, u64 status, u64 entryhi, u64 gctl0);
 
 /* te_mmu.c */
 extern const struct mips_emu_ops te_emu_ops;
@@ -39,6 +39,9 @@ u64 te_window_pc(u64 pc);
 int te_device_access(struct vcpu *v, u64 gpa, unsigned size, bool write, u64 *val);
 void te_devices_reset(struct partition *p);
 u32 te_device_irq_lines(struct vcpu *v);
+/* RAM of the slots (writes to read-only ones ignored), else a device;
+ * EMU_FAIL for nothing there. */
+int mips_phys_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val);
 
 /* te_hcall.c */
 void te_hypercall(struct vcpu *v, struct vcpu_exit *e);

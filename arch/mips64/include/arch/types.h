@@ -6,6 +6,7 @@
 #include "arch/emulate.h"
 #include "arch/vintc.h"
 #include "arch/vtestdev.h"
+#include "arch/vz.h"
 #include "hv/spinlock.h"
 #include "hv/types.h"
 #include "io/vuart16550.h"
@@ -55,6 +56,10 @@ struct arch_vcpu {
 	struct te_asids asids;
 	int exit_kind; /* a device asked to end the guest: VEXIT_DONE/RESET */
 	int exit_status;
+	/* VZ backend (vz*.c): the exit handlers' view and whether this CPU's
+	 * root and guest TLB must drop the partition's entries before it runs */
+	struct vz_vcpu vz;
+	bool vz_flush;
 };
 
 struct arch_partition {
@@ -62,6 +67,9 @@ struct arch_partition {
 	struct vuart16550 vuart;
 	struct vintc vintc;
 	struct vtestdev testdev;
+	/* VZ backend: GuestID and guest-physical page table */
+	u32 guestid;
+	struct gpt gpt;
 };
 
 #endif

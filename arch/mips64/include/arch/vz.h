@@ -63,11 +63,11 @@ enum {
 /* What the backend needs of the machine to use VZ, read at boot. */
 struct vz_probe {
 	u32 config3;
-	u32 guestctl0;   /* as read, and after writing the fields we need */
-	u32 guestctl0_w; /* GuestCtl0 read back after writing VZ_GCTL0_RUN */
+	u32 guestctl0;     /* as read, and after writing the fields we need */
+	u32 guestctl0_w;   /* GuestCtl0 read back after writing VZ_GCTL0_RUN */
 	u32 guestid_max;   /* GuestCtl1.ID read back after writing all ones */
 	u32 gtoffset_mask; /* GTOffset read back after writing all ones */
-	u32 partitions;  /* partitions the config runs */
+	u32 partitions;    /* partitions the config runs */
 };
 #define CONFIG3_VZ (1u << 23)
 #define CONFIG3_BI (1u << 26)
@@ -154,9 +154,5 @@ void vz_timer_check(struct vz_vcpu *z);
 u64 vz_timer_deadline(struct vz_vcpu *z);
 /* An interrupt pending for a vCPU in WAIT (after vz_sync_in). */
 bool vz_irq_pending(struct vz_vcpu *z, u32 lines);
-
-/* A freshly reset vCPU's guest context (the T&E entry state; the window
- * mapped by two wired guest TLB entries, see vz.c). */
-void vz_vcpu_reset(struct vz_vcpu *z, u32 cpunum, u32 prid, const u32 config[4]);
 
 #endif

@@ -72,6 +72,10 @@ u64 vz_now(void);
  * even page, ASID 0) for GuestID `guestid`, replacing an entry that
  * matches it, else in a random slot. */
 void vz_root_tlb_map(u32 guestid, u64 hi, u64 lo0, u64 lo1, u32 pagemask);
+/* A root TLB refill for gpa by the CPU's own walk of t (Loongson
+ * lddir/ldpte), if it has one: false to use the portable path. */
+struct gpt;
+bool vz_root_tlb_refill_hw(u32 guestid, const struct gpt *t, u64 gpa);
 /* Drop every root TLB entry of GuestID `guestid`. */
 void vz_root_tlb_flush_guest(u32 guestid);
 /* Invalidate every guest TLB entry of GuestID `guestid`. */
