@@ -9,6 +9,10 @@
 /* Set at boot from the cmdline word "semihosting"; without QEMU's
  * -semihosting-config, sdbbp would enter the debug vector instead. */
 u32 mips_exit_semihosting;
+/* Set at boot where LEFI names QEMU's loongson3-virt: only there is the PM
+ * register at 0x10080010 known to power off. A board halts every CPU after
+ * the EXIT line instead (the board harness resets it for the next run). */
+u32 mips_on_qemu_virt;
 
 void mips_halt(void)
 {
@@ -31,7 +35,8 @@ void arch_power_off(int status)
 	mips_ipi_stop_others();
 	if (status != 0 && mips_exit_semihosting)
 		uhi_exit(status);
-	mmio_write8(PM_CNTL, PM_CNTL_SHUTDOWN);
+	if (mips_on_qemu_virt)
+		mmio_write8(PM_CNTL, PM_CNTL_SHUTDOWN);
 	mips_halt();
 }
 

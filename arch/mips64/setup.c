@@ -106,8 +106,9 @@ void mips_boot_main(s64 argc, u64 argv, u64 lefi)
 	bi.firmware = li.valid ? "LEFI" : "none (defaults)";
 	bi.cmdline = find_cmdline(argc, argv);
 	mips_exit_semihosting = hv_has_word(bi.cmdline, "semihosting");
+	mips_on_qemu_virt = is_qemu_virt(li.board);
 	hv_snprintf(machine, sizeof(machine), "%s (%s, PRId 0x%08x)",
-	            is_qemu_virt(li.board) ? "qemu loongson3-virt"
+	            mips_on_qemu_virt ? "qemu loongson3-virt"
 	                                   : (li.board[0] ? li.board : "Loongson-3"),
 	            mips_cpu_model(prid), prid);
 	bi.machine = machine;

@@ -14,6 +14,7 @@ extern char __image_start[], __image_end[];
 extern char mips_idle_window[], mips_idle_wait[], mips_idle_resume[];
 extern struct mips_exc_area mips_exc_area[HV_MAX_CPUS];
 extern u32 mips_exit_semihosting; /* read by the last-resort exit in vectors.S */
+extern u32 mips_on_qemu_virt;     /* LEFI says QEMU loongson3-virt: PM powers off */
 /* How a user-mode `sdbbp` is kept out of EJTAG debug mode on this machine:
  * by Config5.SBRI (Reserved Instruction; set on every CPU by
  * mips_cpu_setup), else only by the boot ROM's debug vector raising
