@@ -34,6 +34,7 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/vtestdev.c
   ${TERN_MIPS64_ARCH}/gpt.c
   ${TERN_MIPS64_ARCH}/vz.c
+  ${TERN_MIPS64_ARCH}/vz_context.c
   ${TERN_MIPS64_ARCH}/vz_exit.c
   ${TERN_MIPS64_ARCH}/vz_hw.c
   ${TERN_MIPS64_ARCH}/vz_probe.c

@@ -269,6 +269,7 @@ static void tlb_changed(struct mips_guest_ctx *c)
 
 static void write_diag(struct mips_guest_ctx *c, u64 v)
 {
+	c->cp0.diag = v;      /* the last write, for tlb_changed() to see which flush */
 	if (v & C0_DIAG_VTLB) /* the guest's whole (variable) TLB is cleared */
 		for (u32 i = 0; i < c->nr_tlb; i++)
 			c->tlb[i] = (struct mips_tlbe){.hi = C0_ENTRYHI_EHINV};

@@ -33,3 +33,18 @@ bool mips_host_cpucfg(u32 sel, u32 *val)
 	*val = r;
 	return true;
 }
+
+/* The FPU's FCSR, which holds the guest's condition codes: the hypervisor
+ * is soft-float and never touches the FPU. Only with Status.CU1 set. */
+u32 mips_host_fcsr(void)
+{
+	u32 fcsr;
+
+	__asm__ volatile(".set push\n\t.set hardfloat\n\tcfc1 %0, $31\n\t.set pop" : "=r"(fcsr));
+	return fcsr;
+}
+
+bool mips_fcsr_cc(u32 fcsr, u32 cc)
+{
+	return (fcsr >> (cc ? 24 + cc : 23)) & 1;
+}

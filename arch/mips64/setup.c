@@ -109,7 +109,7 @@ void mips_boot_main(s64 argc, u64 argv, u64 lefi)
 	mips_on_qemu_virt = is_qemu_virt(li.board);
 	hv_snprintf(machine, sizeof(machine), "%s (%s, PRId 0x%08x)",
 	            mips_on_qemu_virt ? "qemu loongson3-virt"
-	                                   : (li.board[0] ? li.board : "Loongson-3"),
+	                              : (li.board[0] ? li.board : "Loongson-3"),
 	            mips_cpu_model(prid), prid);
 	bi.machine = machine;
 	hv_log("mips64: guest sdbbp: %s", mips_sdbbp_guard_name());

@@ -256,13 +256,10 @@ static bool host_cpucfg(struct mips_guest_ctx *c, u32 sel, u32 *val)
 
 static bool fp_cc(struct mips_guest_ctx *c, u32 cc)
 {
-	u32 fcsr;
-
 	if (!(c->cp0.status & C0_ST_CU1))
 		return false;
 	/* the guest's FPU state is live: the hypervisor never touches it */
-	__asm__ volatile(".set push\n\t.set hardfloat\n\tcfc1 %0, $31\n\t.set pop" : "=r"(fcsr));
-	return (fcsr >> (cc ? 24 + cc : 23)) & 1;
+	return mips_fcsr_cc(mips_host_fcsr(), cc);
 }
 
 const struct mips_emu_ops te_emu_ops = {

@@ -30,10 +30,9 @@
 #include "hv/console.h"
 #include "hv/lib.h"
 #include "hv/page_alloc.h"
+#include "hv/panic.h"
 #include "hv/percpu.h"
 
-#define PM_256M 0x1fffe000u
-#define WINDOW_LO(gpa, cca) ((((gpa) >> 12) << 6) | (cca) << 3 | 0x7u) /* D V G */
 #define IOCSR_GUEST_CCA 0xffffffecu
 #define CPUCFG2_LCSRP (1u << 27)
 #define PAGEGRAIN_ELPA (1u << 29)
@@ -77,6 +76,7 @@ static void vz_cpu_setup(void)
 	                 : "$8", "memory");
 	if (mips_host_cpucfg(2, &cfg2) && (cfg2 & CPUCFG2_LCSRP))
 		iocsr_write(IOCSR_GUEST_CCA, iocsr_read(IOCSR_GUEST_CCA) | 1u);
+	vz_hw_cpu_setup();
 }
 
 static u64 *alloc_table(void *ctx)
@@ -144,25 +144,15 @@ static void vz_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 		mips_guest_boot(v, b, b->entry.v);
 }
 
-/* This CPU's guest TLB for v: the partition's old entries gone, the
- * window wired in. */
+/* v onto this CPU; fresh the first time here or after a reset. */
 static void load(struct vcpu *v)
 {
 	struct arch_vcpu *a = &v->arch;
-	u32 id = a->vz.guestid, cpu = arch_cpu_id();
+	u32 cpu = arch_cpu_id();
 
-	if (a->vz_flush)
-		vz_root_tlb_flush_guest(id);
-	if (a->vz_flush || loaded[cpu] != v) {
-		vz_guest_tlb_flush(id);
-		vz_guest_tlb_write(id, 0, TE_KSEG0, WINDOW_LO(0ull, 3u),
-		                   WINDOW_LO(0x10000000ull, 3u), PM_256M);
-		vz_guest_tlb_write(id, 1, TE_KSEG1, WINDOW_LO(0ull, 2u),
-		                   WINDOW_LO(0x10000000ull, 2u), PM_256M);
-		loaded[cpu] = v;
-		a->vz_flush = false;
-	}
-	vz_context_restore(&a->vz);
+	vz_vcpu_load(&a->vz, a->vz_flush || loaded[cpu] != v);
+	loaded[cpu] = v;
+	a->vz_flush = false;
 }
 
 static u32 read_badinstr(u32 sel)
@@ -215,8 +205,9 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		c->lo = f->lo;
 		int r = vz_handle_exit(z, &x);
 		if (r == VZ_HOST_IRQ) {
+			/* handled here; back to core only if it kicked us */
 			mips_irq_handle(x.cause & (u32)f->status & CAUSE_IP_MASK);
-			return; /* VEXIT_PREEMPT: core looks at its kicks */
+			continue;
 		}
 		if (r == EMU_WAIT)
 			z->ctx->cp0.timer_next = vz_timer_deadline(z);
@@ -225,20 +216,21 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 	}
 }
 
+/* A vCPU is bound to one CPU (core/vcpu.c): its timer deadlines are in
+ * that CPU's Count, and its guest TLB entries live there. */
 static void vz_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 {
 	struct arch_vcpu *a = &v->arch;
 
+	if (v->pcpu != arch_cpu_id())
+		panic("mips64 VZ: vcpu %u of p%u bound to cpu %u runs on cpu %u", v->id,
+		      v->part->id, v->pcpu, arch_cpu_id());
 	load(v);
 	run(v, e);
-	vz_context_save(&a->vz);
-	vz_guestctl2_write(0);
-	if (e->kind == VEXIT_DONE || e->kind == VEXIT_RESET || e->kind == VEXIT_FAULT) {
-		/* the guest is gone from this CPU: so are its TLB entries */
-		vz_root_tlb_flush_guest(a->vz.guestid);
-		vz_guest_tlb_flush(a->vz.guestid);
+	bool gone = e->kind == VEXIT_DONE || e->kind == VEXIT_RESET || e->kind == VEXIT_FAULT;
+	vz_vcpu_put(&a->vz, gone);
+	if (gone)
 		loaded[arch_cpu_id()] = NULL;
-	}
 }
 
 static const u32 *vz_exit_counts(const struct vcpu *v)

@@ -12,8 +12,8 @@
  *
  * The shared emulation layer works on ctx->cp0. Around an emulation the
  * "exit set" of guest CP0 registers is copied in and the changed ones
- * written back (vz_sync_in / vz_sync_out); Config6 and Diag live only in
- * ctx->cp0 (Loongson's guest context has neither: they exit). */
+ * written back (vz_sync_in / vz_sync_out, vz_context.c); Config6 and Diag
+ * live only in ctx->cp0 (Loongson's guest context has neither: they exit). */
 #include "arch/frame.h"
 #include "arch/vz.h"
 #include "arch/vz_hw.h"
@@ -31,139 +31,6 @@ const char *const vz_exit_names[VZ_EXIT_NR] = {
 static struct vz_vcpu *zof(struct mips_guest_ctx *c)
 {
 	return c->opaque;
-}
-
-/* --- guest context <-> ctx->cp0 --------------------------------------------- */
-
-#define CP0_FIELD(f) ((u16) __builtin_offsetof(struct mips_cp0, f))
-
-struct gc0_map {
-	u8 reg;   /* enum vz_gc0 */
-	u16 off;  /* in struct mips_cp0 */
-	bool set; /* in the exit set */
-};
-
-static const struct gc0_map context_map[] = {
-    {GC0_STATUS, CP0_FIELD(status), true},
-    {GC0_CAUSE, CP0_FIELD(cause), true},
-    {GC0_EPC, CP0_FIELD(epc), true},
-    {GC0_BADVADDR, CP0_FIELD(badvaddr), true},
-    {GC0_EBASE, CP0_FIELD(ebase), true},
-    {GC0_ENTRYHI, CP0_FIELD(entryhi), true},
-    {GC0_CONTEXT, CP0_FIELD(context), true},
-    {GC0_XCONTEXT, CP0_FIELD(xcontext), true},
-    {GC0_COMPARE, CP0_FIELD(compare), true},
-    {GC0_INTCTL, CP0_FIELD(intctl), true},
-    {GC0_CONFIG5, CP0_FIELD(config[5]), true},
-    {GC0_INDEX, CP0_FIELD(index), false},
-    {GC0_ENTRYLO0, CP0_FIELD(entrylo0), false},
-    {GC0_ENTRYLO1, CP0_FIELD(entrylo1), false},
-    {GC0_USERLOCAL, CP0_FIELD(userlocal), false},
-    {GC0_PAGEMASK, CP0_FIELD(pagemask), false},
-    {GC0_PAGEGRAIN, CP0_FIELD(pagegrain), false},
-    {GC0_WIRED, CP0_FIELD(wired), false},
-    {GC0_HWRENA, CP0_FIELD(hwrena), false},
-    {GC0_CONFIG0, CP0_FIELD(config[0]), false},
-    {GC0_CONFIG1, CP0_FIELD(config[1]), false},
-    {GC0_CONFIG2, CP0_FIELD(config[2]), false},
-    {GC0_CONFIG3, CP0_FIELD(config[3]), false},
-    {GC0_CONFIG4, CP0_FIELD(config[4]), false},
-    {GC0_ERROREPC, CP0_FIELD(errorepc), false},
-    {GC0_KSCRATCH1, CP0_FIELD(kscratch[2]), false},
-    {GC0_KSCRATCH2, CP0_FIELD(kscratch[3]), false},
-    {GC0_KSCRATCH3, CP0_FIELD(kscratch[4]), false},
-    {GC0_KSCRATCH4, CP0_FIELD(kscratch[5]), false},
-    {GC0_KSCRATCH5, CP0_FIELD(kscratch[6]), false},
-    {GC0_KSCRATCH6, CP0_FIELD(kscratch[7]), false},
-};
-#define NR_MAP (sizeof(context_map) / sizeof(context_map[0]))
-#define NR_SET 11 /* the first entries of context_map */
-
-static u64 *field(struct vz_vcpu *z, const struct gc0_map *m)
-{
-	return (u64 *)((u8 *)&z->ctx->cp0 + m->off);
-}
-
-_Static_assert(NR_SET == VZ_SYNC_NR, "exit set size");
-
-void vz_sync_in(struct vz_vcpu *z)
-{
-	for (u32 i = 0; i < NR_SET; i++)
-		z->snap[i] = *field(z, &context_map[i]) = vz_gc0_read(context_map[i].reg);
-	z->snap_gtoffset = vz_gtoffset_read();
-	z->ctx->cp0.count_bias = z->snap_gtoffset; /* guest Count = root Count + GTOffset */
-	z->ctx->cp0.cause &= ~(u64)C0_CAUSE_DC;    /* the hardware keeps counting */
-}
-
-void vz_sync_out(struct vz_vcpu *z)
-{
-	u32 gto = (u32)z->ctx->cp0.count_bias;
-
-	if (gto != z->snap_gtoffset)
-		vz_gtoffset_write(gto);
-	for (u32 i = 0; i < NR_SET; i++) {
-		u64 v = *field(z, &context_map[i]);
-		if (v != z->snap[i])
-			vz_gc0_write(context_map[i].reg, v);
-	}
-}
-
-void vz_context_save(struct vz_vcpu *z)
-{
-	for (u32 i = 0; i < NR_MAP; i++)
-		*field(z, &context_map[i]) = vz_gc0_read(context_map[i].reg);
-	z->ctx->cp0.badinstr = vz_gc0_read(GC0_BADINSTR);
-	z->gtoffset = vz_gtoffset_read();
-	/* when the guest timer fires next, for while the vCPU is away */
-	z->ctx->cp0.timer_next = vz_timer_deadline(z);
-}
-
-void vz_context_restore(struct vz_vcpu *z)
-{
-	vz_gtoffset_write(z->gtoffset);
-	for (u32 i = 0; i < NR_MAP; i++)
-		vz_gc0_write(context_map[i].reg, *field(z, &context_map[i]));
-	vz_timer_check(z);
-}
-
-/* --- timer and interrupts ----------------------------------------------------- */
-
-u64 vz_timer_deadline(struct vz_vcpu *z)
-{
-	(void)z; /* loaded: its timer is in the hardware */
-	u64 now = vz_now();
-	u32 count = (u32)now + vz_gtoffset_read();
-	u32 delta = (u32)vz_gc0_read(GC0_COMPARE) - count;
-
-	return now + (delta ? delta : (1ull << 32));
-}
-
-/* A Count = Compare match the hardware could not see (the vCPU was not
- * in guest mode): raise guest Cause.TI, as the timer would have. */
-void vz_timer_check(struct vz_vcpu *z)
-{
-	if (vz_now() < z->ctx->cp0.timer_next)
-		return;
-	vz_gc0_write(GC0_CAUSE, vz_gc0_read(GC0_CAUSE) | C0_CAUSE_TI);
-	z->ctx->cp0.timer_next = vz_timer_deadline(z);
-	z->exits[VZ_EXIT_VIRQ]++;
-}
-
-void vz_set_irq_lines(struct vz_vcpu *z, u32 cause_ip_bits)
-{
-	(void)z;
-	/* IP2..IP6: the timer (IP7) is the guest's own, through Cause.TI */
-	vz_guestctl2_write(cause_ip_bits & 0x7c00u);
-}
-
-bool vz_irq_pending(struct vz_vcpu *z, u32 lines)
-{
-	struct mips_cp0 *p = &z->ctx->cp0;
-	u64 ip = (p->cause & C0_CAUSE_IP) | (lines & 0x7c00u);
-
-	if (vz_now() >= p->timer_next || (p->cause & C0_CAUSE_TI))
-		ip |= C0_CAUSE_IP7;
-	return (ip & p->status & C0_ST_IM) != 0;
 }
 
 /* --- the emulation layer's view of a VZ guest ------------------------------------ */
@@ -246,16 +113,37 @@ static void op_cache_index(struct mips_guest_ctx *c, u32 op, u64 va)
 	vz_cache_index(op, va);
 }
 
-/* Diag VTLB/FTLB/ITLB/DTLB: the guest's TLB (its entries of this GuestID). */
+/* A Diag write (the layer kept it in cp0.diag): VTLB/FTLB clear the
+ * guest's TLB (its entries of this GuestID; the window wired in again),
+ * ITLB/DTLB/BTB are the CPU's micro-TLBs and branch buffer. */
 static void op_tlb_changed(struct mips_guest_ctx *c)
 {
-	vz_guest_tlb_flush(zof(c)->guestid);
+	struct vz_vcpu *z = zof(c);
+	u32 d = (u32)c->cp0.diag;
+
+	if (d & (C0_DIAG_VTLB | C0_DIAG_FTLB)) {
+		vz_guest_tlb_flush(z->guestid);
+		vz_window_map(z);
+	}
+	if (d & (C0_DIAG_ITLB | C0_DIAG_DTLB | C0_DIAG_BTB))
+		vz_root_diag(d & (C0_DIAG_ITLB | C0_DIAG_DTLB | C0_DIAG_BTB));
 }
 
 static bool op_host_cpucfg(struct mips_guest_ctx *c, u32 sel, u32 *val)
 {
 	(void)c;
 	return vz_host_cpucfg(sel, val);
+}
+
+/* BC1T/BC1F deciding where a delay slot's instruction continues: the
+ * guest's FPU state is live in the hardware (the root runs it with the
+ * guest's CU1). */
+static bool op_fp_cc(struct mips_guest_ctx *c, u32 cc)
+{
+	bool set = false;
+
+	(void)c;
+	return vz_fp_cc(cc, &set) && set;
 }
 
 static const struct mips_emu_ops vz_emu_ops = {
@@ -267,7 +155,7 @@ static const struct mips_emu_ops vz_emu_ops = {
     .cache_hit = NULL,
     .tlb_changed = op_tlb_changed,
     .host_cpucfg = op_host_cpucfg,
-    .fp_cc = NULL,
+    .fp_cc = op_fp_cc,
 };
 
 void vz_vcpu_bind(struct vz_vcpu *z, struct mips_guest_ctx *ctx)
@@ -294,14 +182,24 @@ static int emulate(struct vz_vcpu *z, const struct vz_exit *x, enum mips_trap_ki
 }
 
 /* The instruction is not one this exit brings: RI for the guest. */
-static int refuse(struct vz_vcpu *z, const struct vz_exit *x)
+/* Exception `code` for the guest at the exit's instruction; counted
+ * under `counter` (VZ_EXIT_NR: not counted again). */
+static int raise_exc(struct vz_vcpu *z, const struct vz_exit *x, u32 code,
+                     enum vz_exit_reason counter)
 {
 	vz_sync_in(z);
 	z->ctx->trap_pc = x->epc;
 	z->ctx->trap_bd = bd_of(x);
-	hostile(z, EXC_CODE_RI);
+	if (counter < VZ_EXIT_NR)
+		z->exits[counter]++;
+	mips_emu_raise_here(z->ctx, code, 0, 0);
 	vz_sync_out(z);
 	return EMU_DONE;
+}
+
+static int refuse(struct vz_vcpu *z, const struct vz_exit *x)
+{
+	return raise_exc(z, x, EXC_CODE_RI, VZ_EXIT_HOSTILE);
 }
 
 static bool decode_exit(const struct vz_exit *x, struct mips_insn *in)
@@ -310,6 +208,7 @@ static bool decode_exit(const struct vz_exit *x, struct mips_insn *in)
 }
 
 #define R(reg, sel) ((reg) << 3 | (sel))
+#define CONFIG5_GUEST ((1ull << 30) | (1ull << 29) | (1ull << 6)) /* K, CV, SBRI */
 
 /* CP0 registers a guest access to which exits as GPSI on a Loongson-3A R4
  * (no copy in the guest context, or a write the root must see). */
@@ -359,11 +258,25 @@ static int gsfc(struct vz_vcpu *z, const struct vz_exit *x)
 
 	decode_exit(x, &in);
 	z->exits[VZ_EXIT_GSFC]++;
-	if ((in.op == OP_MTC0 || in.op == OP_DMTC0) &&
-	    (R(in.rd, in.sel) == R(12, 0) || R(in.rd, in.sel) == R(13, 0) ||
-	     R(in.rd, in.sel) == R(12, 1) || R(in.rd, in.sel) == R(16, 5)))
+	if (in.op != OP_MTC0 && in.op != OP_DMTC0)
+		return refuse(z, x);
+	u32 rs = R(in.rd, in.sel);
+	if (rs == R(12, 0) || rs == R(13, 0))
 		return emulate(z, x, TRAP_PRIV);
-	return refuse(z, x);
+	if (rs != R(12, 1) && rs != R(16, 5))
+		return refuse(z, x);
+	/* IntCtl straight through; Config5's guest fields (K, CV, SBRI).
+	 * The layer moves the pc on (a delay slot included). */
+	u64 v = (u64)(s64)(s32)z->ctx->gpr[in.rt];
+	int r = emulate(z, x, TRAP_PRIV);
+	if (r == EMU_DONE) {
+		if (rs == R(12, 1))
+			vz_gc0_write(GC0_INTCTL, v);
+		else
+			vz_gc0_write(GC0_CONFIG5, (vz_gc0_read(GC0_CONFIG5) & ~CONFIG5_GUEST) |
+			                              (v & CONFIG5_GUEST));
+	}
+	return r;
 }
 
 static int hcall(struct vz_vcpu *z, const struct vz_exit *x)
@@ -387,12 +300,7 @@ static int grr(struct vz_vcpu *z, const struct vz_exit *x)
 	z->exits[VZ_EXIT_GRR]++;
 	if (in.op == OP_CPUCFG || in.op == OP_RDHWR)
 		return emulate(z, x, TRAP_RI);
-	vz_sync_in(z);
-	z->ctx->trap_pc = x->epc;
-	z->ctx->trap_bd = bd_of(x);
-	mips_emu_raise_here(z->ctx, EXC_CODE_RI, 0, 0);
-	vz_sync_out(z);
-	return EMU_DONE;
+	return raise_exc(z, x, EXC_CODE_RI, VZ_EXIT_NR); /* the guest's own RI */
 }
 
 static int ghfc(struct vz_vcpu *z, const struct vz_exit *x)
@@ -445,37 +353,50 @@ static bool exit_gpa(const struct vz_exit *x, u64 *gpa)
 	return false;
 }
 
+/* The guest-physical address of a guest pc in an unmapped segment. */
+static bool pc_gpa(u64 pc, u64 *ga)
+{
+	if (pc >= 0xffffffff80000000ull && pc < 0xffffffffc0000000ull) {
+		*ga = pc & 0x1fffffffull;
+		return true;
+	}
+	if ((pc >> 62) == 2) {
+		*ga = pc & XKPHYS_PA_MASK;
+		return true;
+	}
+	return false;
+}
+
 /* No RAM there (or a write to a read-only page): a device access, a
- * fetch from nowhere, or state that does not add up. */
+ * fetch from nowhere, or state that does not add up. A fetch is known
+ * for sure where the pc is in an unmapped segment (its GPA is the fault
+ * address); elsewhere a fault whose captured instruction is no load or
+ * store, at the pc's page offset, is taken for one. */
 static int not_ram(struct vz_vcpu *z, const struct vz_exit *x)
 {
-	bool fetch = exc_code(x) == EXC_CODE_TLBL &&
-	             ((x->badvaddr ^ (x->epc + (bd_of(x) ? 4 : 0))) & PAGE4K_MASK) == 0;
-	int r = emulate(z, x, TRAP_MMIO);
+	u64 ipc = x->epc + (bd_of(x) ? 4 : 0), pg;
+	bool tlbl = exc_code(x) == EXC_CODE_TLBL;
 
+	if (tlbl && pc_gpa(ipc, &pg) && pg == x->badvaddr)
+		return raise_exc(z, x, EXC_CODE_IBE, VZ_EXIT_BUS);
+	int r = emulate(z, x, TRAP_MMIO);
 	if (r != EMU_UNHANDLED)
 		return r;
-	/* not a load/store: an instruction fetch from an address with no
-	 * memory (bus error), or an exit whose instruction does not match */
-	vz_sync_in(z);
-	z->ctx->trap_pc = x->epc;
-	z->ctx->trap_bd = bd_of(x);
-	if (fetch) {
-		z->exits[VZ_EXIT_BUS]++;
-		mips_emu_raise_here(z->ctx, EXC_CODE_IBE, 0, 0);
-	} else {
-		hostile(z, EXC_CODE_DBE);
-	}
-	vz_sync_out(z);
-	return EMU_DONE;
+	if (tlbl && ((x->badvaddr ^ ipc) & PAGE4K_MASK) == 0)
+		return raise_exc(z, x, EXC_CODE_IBE, VZ_EXIT_BUS);
+	return raise_exc(z, x, EXC_CODE_DBE, VZ_EXIT_HOSTILE);
 }
 
 static int root_tlb(struct vz_vcpu *z, const struct vz_exit *x)
 {
 	u64 ga;
 
-	if (!exit_gpa(x, &ga))
-		return EMU_FAIL;
+	if (!exit_gpa(x, &ga)) {
+		/* only a guest-virtual address in a mapped segment: resume,
+		 * the guest's access comes again (as KVM does) */
+		z->exits[VZ_EXIT_HOSTILE]++;
+		return EMU_DONE;
+	}
 	u64 pte = gpt_lookup(z->gpt, ga);
 	if ((pte & GPT_LO_V) && exc_code(x) != EXC_CODE_MOD) {
 		/* a refill (no entry): the CPU's walker where it has one; an
@@ -483,6 +404,8 @@ static int root_tlb(struct vz_vcpu *z, const struct vz_exit *x)
 		u32 vec = x->vector & 0xff;
 		bool refill = vec == VEC_TLB_REFILL || vec == VEC_XTLB_REFILL;
 		u64 even = ga & ~(2 * GPT_PAGE_SIZE - 1);
+		/* lddir walks root BadVAddr: only where that is the GPA */
+		refill = refill && x->badvaddr == ga;
 		if (!refill || !vz_root_tlb_refill_hw(z->guestid, z->gpt, ga))
 			vz_root_tlb_map(z->guestid, even, gpt_lookup(z->gpt, even),
 			                gpt_lookup(z->gpt, even + GPT_PAGE_SIZE),
@@ -505,7 +428,9 @@ static const vz_handler root_table[32] = {
 
 int vz_handle_exit(struct vz_vcpu *z, const struct vz_exit *x)
 {
-	vz_handler h = root_table[exc_code(x)];
+	/* a cache error is not the guest's: its EPC/Cause are not even
+	 * those of the guest (ERL); the partition ends, the CPU goes on */
+	vz_handler h = (x->vector & 0xff) == VEC_CACHE_ERROR ? NULL : root_table[exc_code(x)];
 
 	z->x = x;
 	z->ctx->pc = x->epc;

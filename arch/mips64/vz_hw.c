@@ -153,7 +153,7 @@ static u32 tlb_entries(u32 config1, u32 config4)
 }
 
 /* Every root entry whose GuestID (TLBR loads it into GuestCtl1.RID) is
- * guestid gets a unique, invalid EntryHi. */
+ * guestid gets a unique, invalid EntryHi, written as a root entry. */
 void vz_root_tlb_flush_guest(u32 guestid)
 {
 	u32 n = tlb_entries(read_c0_config1(), read_c0_config4());
@@ -163,6 +163,7 @@ void vz_root_tlb_flush_guest(u32 guestid)
 		__asm__ volatile("tlbr\n\tehb" : : : "memory");
 		if (((vz_guestctl1_read() >> GCTL1_RID_SHIFT) & GCTL1_ID_MASK) != guestid)
 			continue;
+		set_rid(0);
 		write_c0_entryhi(CKSEG0 + (u64)i * 0x4000);
 		write_c0_entrylo0(0);
 		write_c0_entrylo1(0);
@@ -170,6 +171,7 @@ void vz_root_tlb_flush_guest(u32 guestid)
 		mips_tlbwi();
 	}
 	set_rid(0);
+	write_c0_pagemask(0);
 	write_c0_entryhi(0);
 }
 
@@ -186,10 +188,11 @@ void vz_guest_tlb_write(u32 guestid, u32 index, u64 hi, u64 lo0, u64 lo1, u32 pa
 }
 
 /* Every guest TLB index gets a unique invalid entry of this GuestID (the
- * guest's own registers used for it are restored). */
+ * guest's own registers used for it are restored). Sized from the root's
+ * Config1/Config4: the guest context's Config is what the guest was shown. */
 void vz_guest_tlb_flush(u32 guestid)
 {
-	u32 n = tlb_entries((u32)vz_gc0_read(GC0_CONFIG1), (u32)vz_gc0_read(GC0_CONFIG4));
+	u32 n = tlb_entries(read_c0_config1(), read_c0_config4());
 	u64 index = vz_gc0_read(GC0_INDEX), hi = vz_gc0_read(GC0_ENTRYHI);
 	u64 lo0 = vz_gc0_read(GC0_ENTRYLO0), lo1 = vz_gc0_read(GC0_ENTRYLO1);
 	u64 mask = vz_gc0_read(GC0_PAGEMASK);
@@ -201,6 +204,22 @@ void vz_guest_tlb_flush(u32 guestid)
 	vz_gc0_write(GC0_ENTRYLO0, lo0);
 	vz_gc0_write(GC0_ENTRYLO1, lo1);
 	vz_gc0_write(GC0_PAGEMASK, mask);
+}
+
+void vz_root_diag(u32 bits)
+{
+	u32 d;
+
+	__asm__ volatile("mfc0 %0, $22, 0" : "=r"(d));
+	__asm__ volatile("mtc0 %0, $22, 0\n\tehb" : : "r"(d | bits) : "memory");
+}
+
+bool vz_fp_cc(u32 cc, bool *set)
+{
+	if (!(read_c0_status() & C0_ST_CU1))
+		return false;
+	*set = mips_fcsr_cc(mips_host_fcsr(), cc);
+	return true;
 }
 
 void vz_cache_index(u32 op, u64 va)
@@ -219,23 +238,32 @@ bool vz_host_cpucfg(u32 sel, u32 *val)
  * refill handler walks its GPA table. */
 #define CPUCFG2_LSPW (1u << 3)
 
-bool vz_root_tlb_refill_hw(u32 guestid, const struct gpt *t, u64 gpa)
-{
-	static int lspw = -1;
-	struct gpt_pw pw;
-	u32 cfg2;
+static bool lspw;
 
-	if (lspw < 0)
-		lspw = mips_host_cpucfg(2, &cfg2) && (cfg2 & CPUCFG2_LSPW);
+/* Every CPU (vz.c's setup): whether it has lddir/ldpte (all CPUs alike),
+ * and the walk's constant PWField/PWSize/PWCtl. */
+void vz_hw_cpu_setup(void)
+{
+	u32 cfg2;
+	struct gpt t = {0};
+	struct gpt_pw pw;
+
+	lspw = mips_host_cpucfg(2, &cfg2) && (cfg2 & CPUCFG2_LSPW);
 	if (!lspw)
-		return false;
-	gpt_pw_regs(t, &pw);
+		return;
+	gpt_pw_regs(&t, &pw);
 	__asm__ volatile("dmtc0 %0, $5, 6\n\t"
 	                 "dmtc0 %1, $5, 7\n\t"
 	                 "mtc0 %2, $6, 6\n\tehb"
 	                 :
 	                 : "r"(pw.pwfield), "r"(pw.pwsize), "r"(pw.pwctl)
 	                 : "memory");
+}
+
+bool vz_root_tlb_refill_hw(u32 guestid, const struct gpt *t, u64 gpa)
+{
+	if (!lspw)
+		return false;
 	set_rid(guestid);
 	write_c0_entryhi(gpa & ~(2 * GPT_PAGE_SIZE - 1));
 	write_c0_pagemask((u32)GPT_PAGEMASK);
@@ -247,7 +275,7 @@ bool vz_root_tlb_refill_hw(u32 guestid, const struct gpt *t, u64 gpa)
 	                 ".word 0xc9a008d8\n\t"
 	                 "ehb\n\ttlbwr\n\tehb"
 	                 :
-	                 : "r"(pw.pwbase)
+	                 : "r"((u64)(uintptr_t)t->root)
 	                 : "$4", "$12", "$13", "memory");
 	set_rid(0);
 	write_c0_pagemask(0);

@@ -342,8 +342,20 @@ TEST(root_tlb_fill)
 	EXPECT_EQ(M.hw_refills, 1);
 	EXPECT_EQ(dev_reads, 1);
 	M.has_lddir = false;
-	/* a GVA in a mapped segment: no GPA known, nothing sane to do */
-	EXPECT_EQ(root(EXC_CODE_TLBL, 0x400000ull, 0, GEXC_GVA), EMU_FAIL);
+	/* a GVA in a mapped segment: no GPA known; the guest is resumed and
+	 * its access comes again (as KVM does), nothing is mapped */
+	maps_before = M.root_maps;
+	EXPECT_EQ(root(EXC_CODE_TLBL, 0x400000ull, 0, GEXC_GVA), EMU_DONE);
+	EXPECT_EQ(M.root_maps, maps_before);
+	EXPECT_EQ(ctx.pc, EPC);
+	/* lddir walks root BadVAddr: a GVA refill takes the portable path */
+	M.has_lddir = true;
+	rx = mk(EXC_CODE_TLBL, GEXC_GVA, 0, 0, 0xffffffff80008000ull, false);
+	rx.vector = 1;
+	EXPECT_EQ(vz_handle_exit(&z, &rx), EMU_DONE);
+	EXPECT_EQ(M.hw_refills, 1);
+	EXPECT_TRUE(model_root_lookup(GID, 0x8000) != NULL);
+	M.has_lddir = false;
 }
 
 TEST(root_mmio)
@@ -464,9 +476,15 @@ TEST(context_round_trip)
 	model_reset();
 	vz_context_restore(&z);
 	for (int r = 0; r < GC0_NR; r++) {
-		if (r == GC0_COUNT || r == GC0_BADINSTR || r == GC0_BADINSTRP || r == GC0_CAUSE)
+		/* Count is GTOffset's; BadInstr(P) are the hardware's; Config0-4
+		 * are what the guest context shows (not switched) */
+		if (r == GC0_COUNT || r == GC0_BADINSTR || r == GC0_BADINSTRP ||
+		    (r >= GC0_CONFIG0 && r <= GC0_CONFIG4))
 			continue;
-		EXPECT_EQ(M.gc0[r], 0x1000u + (u64)r);
+		u64 want = 0x1000u + (u64)r;
+		if (r == GC0_CAUSE) /* IP7..IP2 are the hardware's */
+			want &= ~0xfc00ull;
+		EXPECT_EQ(M.gc0[r], want);
 	}
 	EXPECT_EQ(M.gtoffset, 77);
 	/* sync_out writes back only what changed */
@@ -517,6 +535,173 @@ TEST(probe)
 	EXPECT_CONTAINS(why, "VZ: Config3");
 }
 
+TEST(load_put)
+{
+	setup();
+	M.gctl1 = 0;
+	vz_vcpu_load(&z, true);
+	/* the guest runs as its GuestID; root TLB writes stay the root's */
+	EXPECT_EQ(M.gctl1 & GCTL1_ID_MASK, GID);
+	EXPECT_EQ((M.gctl1 >> GCTL1_RID_SHIFT) & 0xff, 0);
+	/* fresh: the old entries of this GuestID go, the window is wired */
+	EXPECT_EQ(M.guest_flushes, 1);
+	EXPECT_TRUE(M.guest_wired[0].valid && M.guest_wired[1].valid);
+	EXPECT_EQ(M.guest_wired[0].guestid, GID);
+	EXPECT_EQ(M.guest_wired[0].hi, VZ_WINDOW_KSEG0);
+	EXPECT_EQ(M.guest_wired[1].hi, VZ_WINDOW_KSEG1);
+	EXPECT_EQ(M.guest_wired[0].mask, 0x1fffe000u);
+	EXPECT_EQ(gpt_pte_hpa(M.guest_wired[0].lo1), 0x10000000ull); /* GPA, not HPA */
+	EXPECT_EQ((M.guest_wired[0].lo0 >> 3) & 7, 3);
+	EXPECT_EQ((M.guest_wired[1].lo0 >> 3) & 7, 2);
+	/* not fresh: nothing flushed */
+	vz_vcpu_put(&z, false);
+	EXPECT_EQ(M.gctl1, 0);
+	EXPECT_EQ(M.gctl2, 0);
+	vz_vcpu_load(&z, false);
+	EXPECT_EQ(M.guest_flushes, 1);
+	/* teardown: this GuestID's entries leave this CPU's TLBs */
+	vz_root_tlb_map(GID, 0, 1, 1, 0x6000);
+	vz_root_tlb_map(GID + 1, 0, 1, 1, 0x6000);
+	vz_vcpu_put(&z, true);
+	EXPECT_TRUE(model_root_lookup(GID, 0) == NULL);
+	EXPECT_TRUE(model_root_lookup(GID + 1, 0) != NULL);
+	EXPECT_TRUE(!M.guest_wired[0].valid);
+	EXPECT_EQ(M.gctl1, 0);
+}
+
+TEST(diag_flushes)
+{
+	setup();
+	vz_vcpu_load(&z, true);
+	unsigned flushes = M.guest_flushes;
+	/* Linux's flush_micro_tlb: ITLB|DTLB only: the guest TLB stays */
+	ctx.gpr[T1] = C0_DIAG_ITLB | C0_DIAG_DTLB;
+	EXPECT_EQ(gexit(GEXC_GPSI, e_mtc0(T1, 22, 0)), EMU_DONE);
+	EXPECT_EQ(M.guest_flushes, flushes);
+	EXPECT_EQ(M.root_diag, C0_DIAG_ITLB | C0_DIAG_DTLB);
+	EXPECT_TRUE(M.guest_wired[0].valid);
+	/* VTLB: flushed, and the window is wired in again */
+	ctx.gpr[T1] = C0_DIAG_VTLB;
+	EXPECT_EQ(gexit(GEXC_GPSI, e_mtc0(T1, 22, 0)), EMU_DONE);
+	EXPECT_EQ(M.guest_flushes, flushes + 1);
+	EXPECT_TRUE(M.guest_wired[0].valid && M.guest_wired[1].valid);
+}
+
+TEST(timer_across_switch)
+{
+	setup();
+	/* TI pending when the vCPU leaves stays pending when it comes back
+	 * (Compare is written before Cause: writing Compare acknowledges) */
+	M.gc0[GC0_COMPARE] = (u32)M.now + 100;
+	M.now += 200;
+	M.gc0[GC0_CAUSE] |= C0_CAUSE_TI;
+	vz_vcpu_put(&z, false);
+	model_reset();
+	vz_vcpu_load(&z, false);
+	EXPECT_TRUE(M.gc0[GC0_CAUSE] & C0_CAUSE_TI);
+	/* a match between sync_in and sync_out is kept */
+	setup();
+	M.gc0[GC0_CAUSE] = C0_CAUSE_DC; /* Count disabled by the guest: kept */
+	vz_sync_in(&z);
+	ctx.cp0.epc = 0x1234; /* something else changes */
+	M.gc0[GC0_CAUSE] |= C0_CAUSE_TI;
+	ctx.cp0.cause |= 0x100u; /* and the emulation changed IP0 */
+	vz_sync_out(&z);
+	EXPECT_TRUE(M.gc0[GC0_CAUSE] & C0_CAUSE_TI);
+	EXPECT_TRUE(M.gc0[GC0_CAUSE] & C0_CAUSE_DC);
+	/* an emulated exit leaves DC alone */
+	setup();
+	M.gc0[GC0_CAUSE] = C0_CAUSE_DC;
+	ctx.gpr[T1] = 0;
+	EXPECT_EQ(gexit(GEXC_GPSI, e_cpucfg(T0, T1)), EMU_DONE);
+	EXPECT_EQ(M.gc0[GC0_CAUSE], C0_CAUSE_DC);
+	EXPECT_EQ(M.gc0_writes[GC0_CAUSE], 0);
+}
+
+TEST(gsfc_intctl_config5)
+{
+	setup();
+	ctx.gpr[T1] = 0xfc000000u;
+	EXPECT_EQ(gexit(GEXC_GSFC, e_mtc0(T1, 12, 1)), EMU_DONE);
+	EXPECT_EQ(M.gc0[GC0_INTCTL], 0xfffffffffc000000ull);
+	EXPECT_EQ(ctx.pc, EPC + 4);
+	/* Config5: K, CV, SBRI only */
+	ctx.gpr[T1] = 0xffffffffu;
+	EXPECT_EQ(gexit(GEXC_GSFC, e_mtc0(T1, 16, 5)), EMU_DONE);
+	EXPECT_EQ(M.gc0[GC0_CONFIG5], (1u << 30) | (1u << 29) | (1u << 6));
+	EXPECT_EQ(z.exits[VZ_EXIT_HOSTILE], 0);
+}
+
+TEST(delay_slots)
+{
+	/* a device load in the delay slot of a taken beq: the load is done,
+	 * execution goes on at the branch target */
+	setup();
+	ctx.gpr[S0] = 0xffffffffa0000000ull | DEVG;
+	devmem[0x20] = 0x11;
+	struct vz_exit x = mk(EXC_CODE_TLBL, GEXC_GPA, e_i(0x24, S0, T0, 0x20), e_i(4, 0, 0, 8),
+	                      DEVG + 0x20, true);
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_DONE);
+	EXPECT_EQ(ctx.gpr[T0], 0x11);
+	EXPECT_EQ(ctx.pc, EPC + 4 + 32);
+	/* bc1t: taken only if the guest's live FPU says so */
+	setup();
+	ctx.gpr[S0] = 0xffffffffa0000000ull | DEVG;
+	x.badinstrp = 0x45010000u | 8; /* bc1t +8 */
+	M.fcsr_cc = 1;
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_DONE);
+	EXPECT_EQ(ctx.pc, EPC + 4 + 32);
+	M.fcsr_cc = 0;
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_DONE);
+	EXPECT_EQ(ctx.pc, EPC + 8);
+	/* a hypercall in a delay slot (j +0x100 in the branch slot) */
+	setup();
+	x = mk(EXC_CODE_GE, GEXC_HC, I_HYPCALL(0), 0x08000000u | 0x40, 0, true);
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_HYPERCALL);
+	EXPECT_EQ(ctx.pc, ((EPC + 4) & ~0x0fffffffull) | 0x100);
+	/* an exception raised for a delay-slot instruction: EPC is the
+	 * branch, Cause.BD set */
+	setup();
+	x = mk(EXC_CODE_GE, GEXC_GPSI, 0x01094821u, e_i(4, 0, 0, 8), 0, true);
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_DONE);
+	expect_guest_exception(EXC_CODE_RI, EPC);
+	EXPECT_TRUE(M.gc0[GC0_CAUSE] & C0_CAUSE_BD);
+}
+
+TEST(fetch_and_cache_error)
+{
+	/* a fetch from a kseg0 pc with no memory behind it: an instruction
+	 * bus error, even if stale BadInstr looks like a load */
+	setup();
+	u64 pc = 0xffffffff98000000ull, ga = 0x18000000ull;
+	struct vz_exit x = mk(EXC_CODE_TLBL, GEXC_GPA, e_i(0x23, S0, T0, 0), 0, ga, false);
+	x.epc = pc;
+	ctx.gpr[S0] = 0xffffffffa0000000ull | ga;
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_DONE);
+	expect_guest_exception(EXC_CODE_IBE, pc);
+	EXPECT_EQ(dev_reads, 0);
+	/* a cache error during guest mode is not the guest's to handle */
+	setup();
+	x = mk(EXC_CODE_GE, GEXC_GPSI, I_WAIT, 0, 0, false);
+	x.vector = 2;
+	EXPECT_EQ(vz_handle_exit(&z, &x), EMU_FAIL);
+}
+
+TEST(rdhwr_user)
+{
+	/* user-mode RDHWR UserLocal (29): allowed by the guest's HWREna in
+	 * the hardware context, answered from it */
+	setup();
+	M.gc0[GC0_STATUS] = C0_ST_KX | 0x10u; /* user mode */
+	M.gc0[GC0_HWRENA] = 1u << 29;
+	M.gc0[GC0_USERLOCAL] = 0xabcdef;
+	EXPECT_EQ(gexit(GEXC_GRR, 0x7c00003bu | T0 << 16 | 29 << 11), EMU_DONE);
+	EXPECT_EQ(ctx.gpr[T0], 0xabcdef);
+	M.gc0[GC0_HWRENA] = 0;
+	EXPECT_EQ(gexit(GEXC_GRR, 0x7c00003bu | T0 << 16 | 29 << 11), EMU_DONE);
+	EXPECT_EQ((M.gc0[GC0_CAUSE] >> 2) & 0x1f, EXC_CODE_RI);
+}
+
 int main(void)
 {
 	RUN(gpsi_cpucfg);
@@ -535,5 +720,12 @@ int main(void)
 	RUN(timer_and_irqs);
 	RUN(context_round_trip);
 	RUN(probe);
+	RUN(load_put);
+	RUN(diag_flushes);
+	RUN(timer_across_switch);
+	RUN(gsfc_intctl_config5);
+	RUN(delay_slots);
+	RUN(fetch_and_cache_error);
+	RUN(rdhwr_user);
 	return CHECK_DONE();
 }

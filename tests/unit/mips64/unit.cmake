@@ -21,7 +21,7 @@ endforeach()
 # The VZ backend's exit handlers against a model of the VZ hardware, and
 # its guest-physical page table against a model of lddir/ldpte.
 tern_unit(test_mips64_vz ${M64T}/test_vz.c ${M64T}/vz_model.c ${M64T}/harness.c
-  ${M64}/vz_exit.c ${M64}/vz_probe.c ${M64}/gpt.c ${M64_EMU} ${CMAKE_SOURCE_DIR}/core/lib/format.c)
+  ${M64}/vz_exit.c ${M64}/vz_context.c ${M64}/vz_probe.c ${M64}/gpt.c ${M64_EMU} ${CMAKE_SOURCE_DIR}/core/lib/format.c)
 tern_unit(test_mips64_gpt ${M64T}/test_gpt.c ${M64}/gpt.c)
 foreach(t vz gpt)
   target_include_directories(test_mips64_${t} PRIVATE ${M64}/include ${CMAKE_SOURCE_DIR})

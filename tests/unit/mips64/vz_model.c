@@ -10,6 +10,7 @@ void model_reset(void)
 	memset(&M, 0, sizeof(M));
 	M.now = 1000000;
 	M.cpucfg_present = true;
+	M.fcsr_cc = -1;
 }
 
 u64 vz_gc0_read(enum vz_gc0 r)
@@ -24,6 +25,8 @@ void vz_gc0_write(enum vz_gc0 r, u64 v)
 	M.gc0_writes[r]++;
 	if (r == GC0_CAUSE) /* IP7..IP2 follow the hardware (VIP, timer) */
 		v = (v & ~0xfc00ull) | (M.gc0[r] & 0xfc00ull);
+	if (r == GC0_COMPARE) /* writing Compare acknowledges the timer */
+		M.gc0[GC0_CAUSE] &= ~(1ull << 30);
 	if (r != GC0_COUNT && r != GC0_BADINSTR && r != GC0_BADINSTRP)
 		M.gc0[r] = v;
 }
@@ -104,7 +107,22 @@ void vz_guest_tlb_flush(u32 guestid)
 {
 	M.guest_flushes++;
 	M.last_flush_guestid = guestid;
-	memset(M.guest_wired, 0, sizeof(M.guest_wired));
+	for (int i = 0; i < 8; i++)
+		if (M.guest_wired[i].guestid == guestid)
+			M.guest_wired[i].valid = false;
+}
+
+void vz_root_diag(u32 bits)
+{
+	M.root_diag |= bits;
+}
+
+bool vz_fp_cc(u32 cc, bool *set)
+{
+	if (M.fcsr_cc < 0)
+		return false;
+	*set = cc == 0 && M.fcsr_cc;
+	return true;
 }
 
 void vz_guest_tlb_write(u32 guestid, u32 index, u64 hi, u64 lo0, u64 lo1, u32 pagemask)

@@ -25,6 +25,8 @@ struct vz_model {
 	struct model_tlbe root[MODEL_ROOT_TLB];
 	u32 root_maps;
 	struct model_tlbe guest_wired[8];
+	u32 root_diag;
+	int fcsr_cc; /* -1: guest FPU not live; else condition code 0's value */
 	u32 guest_flushes, last_flush_guestid;
 	u32 cache_index_calls, last_cache_op;
 	u64 last_cache_va;

@@ -72,6 +72,11 @@ __noreturn void mips_crash(const struct mips_frame *f);
 /* host_ops.c: host cache and CPUCFG on a guest's behalf (both backends). */
 void mips_host_cache_index(u32 op, u64 va);
 bool mips_host_cpucfg(u32 sel, u32 *val);
+u32 mips_host_fcsr(void);
+bool mips_fcsr_cc(u32 fcsr, u32 cc);
+
+/* vz_hw.c: per-CPU setup of the page-walk registers (Loongson LSPW). */
+void vz_hw_cpu_setup(void);
 
 /* power.c */
 __noreturn void mips_halt(void);

@@ -105,7 +105,7 @@ enum vz_exit_reason {
 };
 extern const char *const vz_exit_names[VZ_EXIT_NR];
 
-#define VZ_SYNC_NR 11 /* registers in the exit set */
+#define VZ_SYNC_NR 13 /* registers in the exit set */
 
 /* One vCPU as vz_exit.c sees it. */
 struct vz_vcpu {
@@ -136,14 +136,29 @@ void vz_vcpu_bind(struct vz_vcpu *z, struct mips_guest_ctx *ctx);
  * VZ_HOST_IRQ (a host interrupt: back to core). */
 int vz_handle_exit(struct vz_vcpu *z, const struct vz_exit *x);
 
-/* Guest context <-> ctx->cp0: the exit set (Status, Cause, EPC, BadVAddr,
- * EBase, EntryHi, Context, XContext, Compare, Count via GTOffset) that the
- * emulation layer reads and writes. sync_out writes back what changed. */
+/* vz_context.c. Guest context <-> ctx->cp0: the exit set (Compare, Status,
+ * Cause, EPC, BadVAddr, EBase, EntryHi, Context, XContext, IntCtl, Config5,
+ * HWREna, UserLocal, and Count via GTOffset) that the emulation layer reads
+ * and writes. sync_out writes back what changed. */
 void vz_sync_in(struct vz_vcpu *z);
 void vz_sync_out(struct vz_vcpu *z);
 /* The whole guest context (vCPU switch). */
 void vz_context_save(struct vz_vcpu *z);
 void vz_context_restore(struct vz_vcpu *z);
+
+/* The window of trap-and-emulate images: guest kseg0 at 0x40000000 and
+ * kseg1 at 0x60000000 onto guest-physical 0..512 MiB, as two wired guest
+ * TLB entries (indexes 0 and 1) of 256 MiB pages. */
+#define VZ_WINDOW_KSEG0 0x40000000ull
+#define VZ_WINDOW_KSEG1 0x60000000ull
+void vz_window_map(struct vz_vcpu *z);
+/* The vCPU onto this CPU: GuestCtl1.ID = its GuestID, its guest context;
+ * fresh (first time here, or after a reset): this GuestID's old root and
+ * guest TLB entries dropped and the window wired in. */
+void vz_vcpu_load(struct vz_vcpu *z, bool fresh);
+/* Off this CPU: context saved, VIP and GuestCtl1 cleared; teardown (the
+ * guest ended, reset or faulted): its TLB entries here dropped too. */
+void vz_vcpu_put(struct vz_vcpu *z, bool teardown);
 
 /* Interrupts for the guest: device lines (Cause IP2..IP6 bits) into
  * GuestCtl2.VIP, and the guest timer's interrupt if its deadline has

@@ -83,8 +83,14 @@ void vz_guest_tlb_flush(u32 guestid);
 /* Write guest TLB entry `index` (a wired one) of GuestID `guestid`. */
 void vz_guest_tlb_write(u32 guestid, u32 index, u64 hi, u64 lo0, u64 lo1, u32 pagemask);
 
-/* Host cache and CPUCFG on the guest's behalf (shared with T&E: cache.c). */
+/* Root Diag ITLB/DTLB/BTB bits (22,0): flush the CPU's micro-TLBs / BTB. */
+void vz_root_diag(u32 bits);
+
+/* Host cache, CPUCFG and FPU condition codes on the guest's behalf (shared
+ * with trap-and-emulate: host_ops.c). fp_cc: false if the guest's FPU
+ * state is not live. */
 void vz_cache_index(u32 op, u64 va);
 bool vz_host_cpucfg(u32 sel, u32 *val);
+bool vz_fp_cc(u32 cc, bool *set);
 
 #endif
