@@ -29,7 +29,7 @@ tern_unit(test_config tests/unit/test_config.c core/config_check.c core/lib/form
 tern_unit(test_core tests/unit/test_core.c arch/host/arch_host.c
   core/console.c core/panic.c core/main.c core/smp.c core/wait.c core/pages.c core/page_alloc.c
   core/config_check.c core/config_boot.c core/partition.c core/lib/format.c
-  core/elf.c core/run.c core/vcpu.c)
+  core/elf.c core/run.c core/sched.c)
 target_include_directories(test_core PRIVATE ${CMAKE_SOURCE_DIR}/tests/unit/core_cfg)
 
 # --- the config checker over real and bad configs ----------------------

@@ -143,6 +143,18 @@ int config_check(const struct hv_config *c, const struct hv_limits *lim, char *e
 		if (pc->image &&
 		    (!pc->image_end || (const u8 *)pc->image_end <= (const u8 *)pc->image))
 			problem(&r, "p%u '%s': guest image has no extent", p, pn);
+		if (pc->sched > SCHED_TIMESLICE)
+			problem(&r, "p%u '%s': unknown scheduling policy %u", p, pn, pc->sched);
+		if (pc->nr_vcpus > HV_MAX_VCPUS_PER)
+			problem(&r, "p%u '%s': %u vCPUs, at most %u", p, pn, pc->nr_vcpus,
+			        HV_MAX_VCPUS_PER);
+		if (pc->sched == SCHED_PINNED && pc->nr_vcpus > hv_popcount64(pc->cpus))
+			problem(&r, "p%u '%s': %u pinned vCPUs need as many CPUs, the mask has %u",
+			        p, pn, pc->nr_vcpus, hv_popcount64(pc->cpus));
+		if (pc->sched == SCHED_TIMESLICE && pc->slice_us &&
+		    (pc->slice_us < HV_SLICE_US_MIN || pc->slice_us > HV_SLICE_US_MAX))
+			problem(&r, "p%u '%s': time slice %u us outside %u..%u", p, pn,
+			        pc->slice_us, HV_SLICE_US_MIN, HV_SLICE_US_MAX);
 		if (pc->fault_policy > FAULT_RESET)
 			problem(&r, "p%u '%s': unknown fault policy %u", p, pn, pc->fault_policy);
 		if (pc->nr_slots == 0 || pc->nr_slots > HV_MAX_SLOTS) {

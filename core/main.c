@@ -102,8 +102,8 @@ void hv_main(struct boot_info *bi)
 	}
 	/* The last partition to stop ends the run (core/run.c). */
 	struct percpu *pc = this_cpu();
-	if (pc->vcpu && pc->go)
-		vcpu_loop(pc->vcpu);
+	if (pc->nr_runq && pc->go)
+		sched_loop(pc);
 	for (;;)
 		arch_cpu_idle();
 }

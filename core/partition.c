@@ -6,6 +6,7 @@
 #include "hv/console.h"
 #include "hv/lib.h"
 #include "hv/partition.h"
+#include "hv/percpu.h"
 
 struct partition partitions[HV_CFG_NR_PARTITIONS > 0 ? HV_CFG_NR_PARTITIONS : 1];
 struct vcpu vcpus[HV_CFG_NR_VCPUS > 0 ? HV_CFG_NR_VCPUS : 1];
@@ -31,25 +32,45 @@ int partitions_create(void)
 			part->slots[s].size = pc->slots[s].size;
 			part->slots[s].flags = pc->slots[s].flags;
 		}
+		/* vCPU i on the (i mod n)-th CPU of the mask: one each when
+		 * pinned (the checker made sure there are enough), in turns when
+		 * time-sliced */
+		u32 cpu_list[64], n = 0, want = hv_cfg_vcpus(pc);
+		for (u32 cpu = 0; cpu < 64 && cpu < HV_MAX_CPUS; cpu++)
+			if (pc->cpus & (1ull << cpu))
+				cpu_list[n++] = cpu;
+		if (n == 0 || want > HV_MAX_VCPUS_PER)
+			return HV_E_RANGE;
 		part->vcpus = &vcpus[next_vcpu];
-		for (u32 cpu = 0; cpu < 64; cpu++) {
-			if (!(pc->cpus & (1ull << cpu)))
-				continue;
+		for (u32 i = 0; i < want; i++) {
 			if (next_vcpu >= nr_vcpu_table)
 				return HV_E_RANGE;
 			struct vcpu *v = &vcpus[next_vcpu++];
+			struct percpu *pcpu = &percpu[cpu_list[i % n]];
 			v->id = part->nr_vcpus++;
-			v->pcpu = cpu;
+			v->pcpu = cpu_list[i % n];
 			v->part = part;
 			v->state = VCPU_OFF;
+			v->wake_at = v->slice_end = ~0ull;
+			if (pcpu->nr_runq >= HV_MAX_VCPUS_PER)
+				return HV_E_RANGE;
+			pcpu->runq[pcpu->nr_runq++] = v;
 		}
 		part->state = PART_CREATED;
 		u64 mem = 0;
 		for (u32 s = 0; s < part->nr_slots; s++)
 			mem += part->slots[s].size;
-		hv_log("p%u '%s': %u vcpu(s) on cpu mask 0x%llx, %u slot(s), %llu MiB", p, pc->name,
-		       part->nr_vcpus, (unsigned long long)pc->cpus, part->nr_slots,
-		       (unsigned long long)(mem >> 20));
+		if (pc->sched == SCHED_TIMESLICE)
+			hv_log("p%u '%s': %u vcpu(s) time-sliced (%u us) on cpu mask 0x%llx, %u "
+			       "slot(s), %llu MiB",
+			       p, pc->name, part->nr_vcpus,
+			       pc->slice_us ? pc->slice_us : HV_SLICE_US_DEFAULT,
+			       (unsigned long long)pc->cpus, part->nr_slots,
+			       (unsigned long long)(mem >> 20));
+		else
+			hv_log("p%u '%s': %u vcpu(s) on cpu mask 0x%llx, %u slot(s), %llu MiB", p,
+			       pc->name, part->nr_vcpus, (unsigned long long)pc->cpus,
+			       part->nr_slots, (unsigned long long)(mem >> 20));
 		for (u32 s = 0; s < part->nr_slots; s++)
 			hv_log("p%u   slot %u: gpa %016llx -> hpa %016llx, %llu KiB%s", p, s,
 			       (unsigned long long)part->slots[s].gpa.v,

@@ -231,6 +231,10 @@ void partition_reset(struct partition *p, struct vcpu *me)
 		struct vcpu *o = &p->vcpus[i];
 		if (o == me)
 			continue;
+		if (o->pcpu == me->pcpu) { /* time-sliced beside me: not running now */
+			__atomic_store_n(&o->reset_gen, gen, __ATOMIC_RELEASE);
+			continue;
+		}
 		vcpu_kick(o);
 		if (!hv_wait_at_least(&o->reset_gen, gen, hv_us_to_ticks(RESET_ACK_TIMEOUT_US))) {
 			partition_log(p, "vcpu %u did not leave guest mode for the reset", o->id);
@@ -280,14 +284,15 @@ u32 partitions_start(void)
 		p->state = PART_RUNNING;
 		nr_running++;
 		started++;
-		for (u32 v = 0; v < p->nr_vcpus; v++)
-			percpu[p->vcpus[v].pcpu].vcpu = &p->vcpus[v];
 	}
 	if (!started)
 		return 0;
-	/* Release every CPU with a vCPU into vcpu_loop(). */
+	/* Release every CPU with a vCPU of a running partition into sched_loop(). */
 	for (u32 c = 0; c < HV_MAX_CPUS; c++) {
-		if (!percpu[c].vcpu || percpu[c].vcpu->part->state != PART_RUNNING)
+		bool any = false;
+		for (u32 i = 0; i < percpu[c].nr_runq; i++)
+			any |= percpu[c].runq[i]->part->state == PART_RUNNING;
+		if (!any)
 			continue;
 		__atomic_store_n(&percpu[c].go, 1, __ATOMIC_RELEASE);
 		if (c != arch_cpu_id())

@@ -37,8 +37,8 @@ void hv_secondary_main(void)
 			hv_log("cpu %u: took IPI #%u from cpu %u, answered", pc->hwid, pc->ipi_seen,
 			       from);
 		}
-		if (__atomic_load_n(&pc->go, __ATOMIC_ACQUIRE) && pc->vcpu)
-			vcpu_loop(pc->vcpu); /* never returns */
+		if (__atomic_load_n(&pc->go, __ATOMIC_ACQUIRE) && pc->nr_runq)
+			sched_loop(pc); /* never returns */
 		arch_cpu_idle();
 	}
 }

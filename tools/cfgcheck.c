@@ -9,15 +9,6 @@
 
 #include "hv/config.h"
 
-static unsigned popcount64(u64 v)
-{
-	unsigned n = 0;
-
-	for (; v; v &= v - 1)
-		n++;
-	return n;
-}
-
 int main(int argc, char **argv)
 {
 	const char *arch = "host", *emit = NULL;
@@ -49,7 +40,7 @@ int main(int argc, char **argv)
 	}
 	unsigned vcpus = 0;
 	for (u32 p = 0; p < hv_config.nr_partitions; p++)
-		vcpus += popcount64(hv_config.partitions[p].cpus);
+		vcpus += hv_cfg_vcpus(&hv_config.partitions[p]);
 	printf("cfgcheck: config '%s' ok for %s: %u partition(s), %u vcpu(s)\n", name, arch,
 	       hv_config.nr_partitions, vcpus);
 	if (emit) {

@@ -31,6 +31,7 @@ set(TERN_ARCH_SOURCES
   ${TERN_MIPS64_ARCH}/te_mmu.c
   ${TERN_MIPS64_ARCH}/te_stats.c
   ${TERN_MIPS64_ARCH}/vintc.c
+  ${TERN_MIPS64_ARCH}/vipi.c
   ${TERN_MIPS64_ARCH}/vtestdev.c
   ${TERN_MIPS64_ARCH}/gpt.c
   ${TERN_MIPS64_ARCH}/vz.c

@@ -57,6 +57,17 @@ void mips_guest_boot(struct vcpu *v, const struct vcpu_boot *b, u64 pc)
 		put_cmdline(v, b->cmdline);
 }
 
+void mips_guest_start(struct vcpu *v, u64 pc, u64 sp, u64 gp, u64 a1)
+{
+	struct mips_guest_ctx *c = &v->arch.ctx;
+
+	c->cp0.status = 0;
+	c->pc = mips_backend->entry_pc(pc);
+	c->gpr[29] = sp;
+	c->gpr[28] = gp;
+	c->gpr[A1] = a1;
+}
+
 void mips_guest_fault(struct vcpu *v, struct vcpu_exit *e, const char *what)
 {
 	e->kind = VEXIT_FAULT;

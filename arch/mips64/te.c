@@ -236,6 +236,8 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		if (mips_sdbbp_guard == SDBBP_GUARD_SBRI) /* else never CU1: see cpu.c */
 			st |= (u32)c->cp0.status & (C0_ST_CU1 | C0_ST_FR);
 		u64 deadline = mips_timer_deadline(c);
+		if (v->slice_end < deadline) /* the scheduler's turn ends first */
+			deadline = v->slice_end;
 		if (deadline != ~0ull)
 			arch_timer_set_deadline(deadline);
 		const struct mips_frame *f = te_enter(c, st, te_host_asid(v), 0);
@@ -283,6 +285,7 @@ const struct mips_backend mips_te_backend = {
     .partition_init = te_partition_init,
     .vcpu_reset = te_vcpu_reset,
     .vcpu_run = te_vcpu_run,
+    .entry_pc = te_window_pc,
     .exit_names = te_exit_names,
     .nr_exits = TE_EXIT_NR,
     .exit_counts = te_exit_counts,

@@ -7,6 +7,7 @@
  * else is no device (the caller raises a bus error). Accesses of any size
  * and alignment arrive here (the guest chooses them): byte devices take
  * them byte by byte, none can index outside its registers. */
+#include "arch/backend.h"
 #include "arch/te.h"
 #include "arch/vintc.h"
 #include "arch/vtestdev.h"
@@ -29,6 +30,7 @@ static bool in(u64 pa, unsigned size, u64 base, u64 len)
 
 void te_devices_reset(struct partition *p)
 {
+	vipi_reset(&p->arch.ipi, p->nr_vcpus);
 	vuart_reset(&p->arch.vuart);
 	vintc_reset(&p->arch.vintc);
 	vtestdev_reset(&p->arch.testdev);
@@ -73,15 +75,47 @@ static void uart_access(struct vcpu *v, u64 off, unsigned size, bool write, u64 
 	vintc_set_pin(&p->arch.vintc, VINTC_PIN_UART, vuart_irq(&p->arch.vuart));
 }
 
+/* A secondary vCPU leaves its virtual boot loop, as the firmware's loop
+ * does when it finds MAILBOX0 set: pc from MAILBOX0, sp, gp and a1 from
+ * MAILBOX1..3 (Linux's loongson3_boot_secondary writes them last to
+ * first). Under the device lock, so only one writer starts it; it is not
+ * running (not started), so its state is ours to set. */
+static void start_secondary(struct partition *p, u32 id)
+{
+	struct vcpu *t = partition_vcpu(p, id);
+	const u64 *mb = p->arch.ipi.core[id].mailbox;
+
+	if (!t || t->id == 0 || __atomic_load_n(&t->arch.started, __ATOMIC_ACQUIRE))
+		return;
+	mips_guest_start(t, mb[0], mb[1], mb[2], mb[3]);
+	__atomic_store_n(&t->arch.started, true, __ATOMIC_RELEASE);
+}
+
+static void ipi_access(struct vcpu *v, u32 id, u32 off, unsigned size, bool write, u64 *val,
+                       u32 *kick)
+{
+	struct partition *p = v->part;
+	struct vipi_effect fx = {0, 0};
+
+	vipi_access(&p->arch.ipi, id, off, size, write, val, &fx);
+	for (u32 i = 0; i < p->nr_vcpus && i < VIPI_MAX; i++)
+		if (fx.start & (1u << i))
+			start_secondary(p, i);
+	*kick = fx.kick | fx.start;
+}
+
 int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val)
 {
 	struct partition *p = v->part;
 	int r = EMU_DONE;
+	u32 id, off, kick = 0;
 
 	if (size == 0 || size > 8)
 		return EMU_FAIL;
 	spin_lock(&p->arch.lock);
-	if (in(pa, size, UART_BASE, VUART_REGS)) {
+	if (vipi_decode(pa, &id, &off)) {
+		ipi_access(v, id, off, size, write, val, &kick);
+	} else if (in(pa, size, UART_BASE, VUART_REGS)) {
 		uart_access(v, pa - UART_BASE, size, write, val);
 	} else if (in(pa, size, VINTC_GPA, VINTC_SIZE)) {
 		if (write)
@@ -103,6 +137,9 @@ int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val
 		r = EMU_FAIL;
 	}
 	spin_unlock(&p->arch.lock);
+	for (u32 i = 0; kick && i < p->nr_vcpus; i++)
+		if ((kick & (1u << i)) && i != v->id)
+			vcpu_kick(&p->vcpus[i]);
 	return r;
 }
 
@@ -112,6 +149,8 @@ u32 te_device_irq_lines(struct vcpu *v)
 
 	spin_lock(&p->arch.lock);
 	u32 ip = vintc_cause_ip(&p->arch.vintc, v->id);
+	if (vipi_irq(&p->arch.ipi, v->id))
+		ip |= 0x4000u; /* IP6 */
 	spin_unlock(&p->arch.lock);
 	return ip;
 }

@@ -22,6 +22,7 @@
 #include "hv/arch/mmu.h"
 #include "hv/arch/timer.h"
 #include "hv/lib.h"
+#include "hv/percpu.h"
 
 #define PS16K 0x4000ull
 #define PS4K 0x1000ull
@@ -61,22 +62,27 @@ void te_shadow_drop(struct vcpu *v)
 	v->arch.asids.gen++;
 }
 
+/* Host ASIDs come from the CPU (several vCPUs may take turns on it): a
+ * vCPU's mapping is good while both its own generation (its guest TLB
+ * unchanged) and the CPU's (no flush since) are the ones it was made in. */
 u32 te_host_asid(struct vcpu *v)
 {
 	struct te_asids *a = &v->arch.asids;
+	struct arch_percpu *cpu = &this_cpu()->arch;
 	u32 k = mips_guest_kernel(&v->arch.ctx) ? 1 : 0;
 	u32 g = (u32)(v->arch.ctx.cp0.entryhi & C0_ENTRYHI_ASID);
 
-	if (a->map_gen[k][g] == a->gen && a->map[k][g])
+	if (a->map_gen[k][g] == a->gen && a->map_cpu_gen[k][g] == cpu->asid_gen && a->map[k][g])
 		return a->map[k][g];
-	if (a->next == 0 || a->next > 255) {
+	if (cpu->asid_next == 0 || cpu->asid_next > 255) {
 		/* out of ASIDs: nothing of the old ones may survive */
 		tlb_flush_all();
-		a->gen++;
-		a->next = 1;
+		cpu->asid_gen++;
+		cpu->asid_next = 1;
 	}
-	a->map[k][g] = (u8)a->next++;
+	a->map[k][g] = (u8)cpu->asid_next++;
 	a->map_gen[k][g] = a->gen;
+	a->map_cpu_gen[k][g] = cpu->asid_gen;
 	return a->map[k][g];
 }
 

@@ -27,6 +27,7 @@
 #include "arch/vz_hw.h"
 #include "hv/arch/cpu.h"
 #include "hv/arch/mmu.h"
+#include "hv/arch/timer.h"
 #include "hv/console.h"
 #include "hv/lib.h"
 #include "hv/page_alloc.h"
@@ -187,6 +188,11 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		if (READ_ONCE(v->kick))
 			return; /* VEXIT_PREEMPT */
 		vz_set_irq_lines(z, lines);
+		if (v->slice_end != ~0ull) { /* the guest's timer is its own */
+			if (arch_timer_now() >= v->slice_end)
+				return; /* VEXIT_PREEMPT: the turn is over */
+			arch_timer_set_deadline(v->slice_end);
+		}
 		u32 st = (read_c0_status() & ST_IM_MASK) | ST_EXL | ST_IE | ST_KX;
 		st |= (u32)vz_gc0_read(GC0_STATUS) & (C0_ST_CU1 | C0_ST_FR);
 		const struct mips_frame *f = te_enter(c, st, 0, VZ_GCTL0_RUN | GCTL0_GM);
@@ -233,6 +239,11 @@ static void vz_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 		loaded[arch_cpu_id()] = NULL;
 }
 
+static u64 vz_entry_pc(u64 pc)
+{
+	return pc; /* the guest's own kseg0, or the window through its wired entries */
+}
+
 static const u32 *vz_exit_counts(const struct vcpu *v)
 {
 	return v->arch.vz.exits;
@@ -249,6 +260,7 @@ const struct mips_backend mips_vz_backend = {
     .partition_init = vz_partition_init,
     .vcpu_reset = vz_vcpu_reset,
     .vcpu_run = vz_vcpu_run,
+    .entry_pc = vz_entry_pc,
     .exit_names = vz_exit_names,
     .nr_exits = VZ_EXIT_NR,
     .exit_counts = vz_exit_counts,

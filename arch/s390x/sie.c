@@ -468,6 +468,10 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 			return;
 		}
 		u64 now = arch_timer_now();
+		if (now >= v->slice_end) { /* the scheduler's turn is over */
+			e->kind = VEXIT_PREEMPT;
+			return;
+		}
 		if (diag288_expired(v, now, e))
 			return;
 		/* The CPU timer also runs while the host handles an intercept
@@ -498,6 +502,8 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 			arch_timer_set_deadline(a->slice_end);
 		} else if (now >= a->slice_end) {
 			a->slice_end = now + SLICE_TICKS;
+			if (v->slice_end < a->slice_end) /* a time slice ends first */
+				a->slice_end = v->slice_end;
 			arch_timer_set_deadline(a->slice_end);
 		}
 		/* Up to the entry, too: the host path of an intercept is not

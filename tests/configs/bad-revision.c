@@ -1,4 +1,4 @@
-/* expect: config revision 99, this hypervisor reads revision 2 */
+/* expect: config revision 99, this hypervisor reads revision 3 */
 #include "hv/config.h"
 
 const struct hv_config hv_config = {

@@ -8,7 +8,7 @@
 #include "hv/types.h"
 
 #define HV_CONFIG_MAGIC 0x5445524eu /* "TERN" */
-#define HV_CONFIG_REVISION 2u
+#define HV_CONFIG_REVISION 3u
 
 #define HV_MAX_PARTITIONS 8
 #define HV_MAX_SLOTS 16     /* memory slots per partition (KVM_USER_MEM_SLOTS) */
@@ -36,6 +36,16 @@ enum hv_fault_policy {
 	0x1u /* a reset / re-IPL request ends the partition                                        \
 	        (status 0), like QEMU's -no-reboot */
 
+/* How a partition's vCPUs share its CPUs (core/sched.c). */
+enum hv_sched {
+	SCHED_PINNED = 0,    /* one vCPU per CPU of `cpus`, never time-sliced */
+	SCHED_TIMESLICE = 1, /* vCPU i on the (i mod n)-th CPU of `cpus`; the vCPUs
+	                        of a CPU take turns, slice_us each (round robin) */
+};
+#define HV_SLICE_US_DEFAULT 5000u
+#define HV_SLICE_US_MIN 100u
+#define HV_SLICE_US_MAX 1000000u
+
 struct hv_partition_cfg {
 	const char *name;
 	u64 cpus; /* bit n: physical CPU n runs a vCPU of this partition */
@@ -51,7 +61,25 @@ struct hv_partition_cfg {
 	                        puts -append (s390x: 0x10480), may be NULL */
 	u64 features;        /* arch-defined machine features offered to the
 	                        guest (e.g. s390x DIAG 318), see arch/<arch>/include/arch/features.h */
+	u32 nr_vcpus;        /* 0: one per CPU of `cpus`; at most HV_MAX_VCPUS_PER */
+	u32 sched;           /* enum hv_sched */
+	u32 slice_us;        /* SCHED_TIMESLICE: the slice (0: HV_SLICE_US_DEFAULT) */
 };
+
+static inline u32 hv_popcount64(u64 v)
+{
+	u32 n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+/* How many vCPUs a partition has. */
+static inline u32 hv_cfg_vcpus(const struct hv_partition_cfg *pc)
+{
+	return pc->nr_vcpus ? pc->nr_vcpus : hv_popcount64(pc->cpus);
+}
 
 /* Embed a guest image file into the hypervisor: defines `sym` and
  * `sym##_end`. The path is resolved by the assembler (-I of the build). */

@@ -39,6 +39,11 @@ struct vcpu {
 	u32 state;
 	u32 kick;      /* set by vcpu_kick(), cleared by the run loop */
 	u32 reset_gen; /* the partition reset generation this vCPU has seen */
+	/* core/sched.c, touched only by its own CPU */
+	u32 idle;      /* in WAIT / an enabled wait: runs again on a kick or at wake_at */
+	u64 wake_at;   /* the guest's timer deadline while idle (~0: none) */
+	u64 slice_end; /* while it runs: when it must give the CPU back (~0: never) */
+	u64 slices;    /* turns it had on its CPU (statistics) */
 	struct partition *part;
 	struct arch_vcpu arch;
 };

@@ -6,6 +6,7 @@
 #include <arch/types.h>
 
 #include "hv/boot_info.h"
+#include "hv/config.h"
 #include "hv/types.h"
 
 struct vcpu;
@@ -26,8 +27,11 @@ struct percpu {
 	u32 ticks;         /* timer interrupts taken */
 	void *stack_top;   /* the stack this CPU was started on */
 	u64 online_at;     /* arch_timer_now() when it reported in */
-	struct vcpu *vcpu; /* the vCPU bound to this CPU, NULL if none */
-	u32 go;            /* set once partitions are started: run `vcpu` */
+	struct vcpu *vcpu; /* the vCPU in its turn on this CPU, NULL between turns */
+	u32 go;            /* set once partitions are started: run the queue */
+	u32 nr_runq;       /* vCPUs bound to this CPU (core/sched.c) */
+	u32 runq_next;     /* round robin: the index last picked */
+	struct vcpu *runq[HV_MAX_VCPUS_PER];
 	struct arch_percpu arch;
 };
 

@@ -62,11 +62,12 @@ u64 partition_mem_end(const struct partition *p);
 /* The vCPU of partition p with index id, or NULL. */
 struct vcpu *partition_vcpu(struct partition *p, u32 id);
 
-/* --- the run loop (core/vcpu.c) ------------------------------------------- */
+/* --- the scheduler (core/sched.c) ------------------------------------------ */
 
-/* Called on each CPU that has a vCPU once partitions are started; runs it
- * until its partition ends. Interrupts disabled. */
-void vcpu_loop(struct vcpu *v);
+struct percpu;
+/* Called on each CPU that has vCPUs once partitions are started: runs
+ * them by their partitions' policies. Never returns. */
+__noreturn void sched_loop(struct percpu *pc);
 
 /* Load images and start every partition that has one (core/run.c). Returns
  * the number of partitions started. Boot CPU, after SMP bring-up. */

@@ -15,6 +15,7 @@ struct mips_backend {
 	int (*partition_init)(struct partition *p);
 	void (*vcpu_reset)(struct vcpu *v, const struct vcpu_boot *b);
 	void (*vcpu_run)(struct vcpu *v, struct vcpu_exit *e);
+	u64 (*entry_pc)(u64 pc); /* where a guest entry address runs */
 	/* exit statistics: names, count, a vCPU's counters */
 	const char *const *exit_names;
 	u32 nr_exits;
@@ -41,5 +42,8 @@ void mips_guest_boot(struct vcpu *v, const struct vcpu_boot *b, u64 pc);
  * false when *e says what core must do. */
 bool mips_guest_result(struct vcpu *v, int r, struct vcpu_exit *e);
 void mips_guest_fault(struct vcpu *v, struct vcpu_exit *e, const char *what);
+/* A secondary vCPU's start from the firmware boot loop: kernel mode
+ * (Status 0), pc (through the backend's entry_pc), sp, gp, a1. */
+void mips_guest_start(struct vcpu *v, u64 pc, u64 sp, u64 gp, u64 a1);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "arch/emulate.h"
 #include "arch/vintc.h"
+#include "arch/vipi.h"
 #include "arch/vtestdev.h"
 #include "arch/vz.h"
 #include "hv/spinlock.h"
@@ -19,6 +20,8 @@ struct arch_percpu {
 	u32 count_last; /* Count at the last extension update (detects the wrap) */
 	u32 ipi_slot;   /* the IPI block whose SET raises this CPU's IP6 */
 	u32 irqs;       /* interrupts taken (statistics) */
+	u32 asid_gen;   /* trap-and-emulate: bumped by each host TLB flush */
+	u32 asid_next;  /* next free host ASID (1..255), shared by this CPU's vCPUs */
 };
 
 /* Per-vCPU state of the trap-and-emulate backend (arch/mips64/te*.c).
@@ -41,10 +44,10 @@ enum te_exit_reason {
 };
 
 struct te_asids {
-	u32 gen;  /* bumped when every shadow must go */
-	u32 next; /* next free host ASID (1..255) */
+	u32 gen; /* bumped when every shadow of this vCPU must go */
 	u32 map_gen[2][256];
-	u8 map[2][256]; /* [guest kernel?][guest ASID] -> host ASID */
+	u32 map_cpu_gen[2][256]; /* the CPU's asid_gen when made */
+	u8 map[2][256];          /* [guest kernel?][guest ASID] -> host ASID */
 };
 
 struct arch_vcpu {
@@ -67,6 +70,7 @@ struct arch_partition {
 	struct vuart16550 vuart;
 	struct vintc vintc;
 	struct vtestdev testdev;
+	struct vipi ipi; /* the Loongson-3 IPI mailbox, a block per vCPU */
 	/* VZ backend: GuestID and guest-physical page table */
 	u32 guestid;
 	struct gpt gpt;
