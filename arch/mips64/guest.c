@@ -3,8 +3,11 @@
  * the state QEMU's -kernel loader gives a kernel, its command line, and
  * how a result of the shared emulation layer becomes a core exit. */
 #include "arch/backend.h"
+#include "arch/cp0.h"
+#include "arch/mips64.h"
 #include "arch/te.h"
 #include "hv/lib.h"
+#include "hv/percpu.h"
 
 #define A0 4
 #define A1 5
@@ -55,6 +58,26 @@ void mips_guest_boot(struct vcpu *v, const struct vcpu_boot *b, u64 pc)
 	c->gpr[A1] = c->gpr[A2] = c->gpr[A3] = 0;
 	if (b->cmdline)
 		put_cmdline(v, b->cmdline);
+}
+
+void mips_fpu_claim(struct vcpu *v, bool fr)
+{
+	struct arch_percpu *cpu = &this_cpu()->arch;
+	struct vcpu *o = cpu->fpu_owner;
+	u32 st = read_c0_status();
+
+	if (o == v)
+		return;
+	if (o) {
+		bool ofr = o->arch.ctx.cp0.status & C0_ST_FR;
+		write_c0_status(st | C0_ST_CU1 | (ofr ? C0_ST_FR : 0));
+		mips_fpu_save(&o->arch.fpu, ofr);
+		o->arch.fpu_fr = ofr;
+	}
+	write_c0_status((st & ~(u32)C0_ST_FR) | C0_ST_CU1 | (fr ? C0_ST_FR : 0));
+	mips_fpu_restore(&v->arch.fpu, fr);
+	write_c0_status(st);
+	cpu->fpu_owner = v;
 }
 
 void mips_guest_start(struct vcpu *v, u64 pc, u64 sp, u64 gp, u64 a1)

@@ -4,6 +4,7 @@
 #include "arch/cp0.h"
 #include "arch/mips64.h"
 #include "arch/platform.h"
+#include "arch/types.h"
 
 /* Index cache ops act on the host cache line the index selects, through
  * unmapped kseg0: only the kinds that lose nothing (invalidate I, write
@@ -47,4 +48,68 @@ u32 mips_host_fcsr(void)
 bool mips_fcsr_cc(u32 fcsr, u32 cc)
 {
 	return (fcsr >> (cc ? 24 + cc : 23)) & 1;
+}
+
+/* The FPU registers and FCSR in the mode the guest used (fr: Status.FR):
+ * 32 doubles with FR set, the 16 even ones (each a pair) without. The
+ * caller has Status.CU1 and that FR set. */
+#define FPR_OP(op, n)                                                                              \
+	__asm__ volatile(".set push\n\t.set hardfloat\n\t" op " $f" #n ", %0\n\t.set pop"          \
+	                 :                                                                         \
+	                 : "m"(f->fpr[n])                                                          \
+	                 : "memory")
+#define FPR_ALL_EVEN(op)                                                                           \
+	FPR_OP(op, 0);                                                                             \
+	FPR_OP(op, 2);                                                                             \
+	FPR_OP(op, 4);                                                                             \
+	FPR_OP(op, 6);                                                                             \
+	FPR_OP(op, 8);                                                                             \
+	FPR_OP(op, 10);                                                                            \
+	FPR_OP(op, 12);                                                                            \
+	FPR_OP(op, 14);                                                                            \
+	FPR_OP(op, 16);                                                                            \
+	FPR_OP(op, 18);                                                                            \
+	FPR_OP(op, 20);                                                                            \
+	FPR_OP(op, 22);                                                                            \
+	FPR_OP(op, 24);                                                                            \
+	FPR_OP(op, 26);                                                                            \
+	FPR_OP(op, 28);                                                                            \
+	FPR_OP(op, 30)
+#define FPR_ALL_ODD(op)                                                                            \
+	FPR_OP(op, 1);                                                                             \
+	FPR_OP(op, 3);                                                                             \
+	FPR_OP(op, 5);                                                                             \
+	FPR_OP(op, 7);                                                                             \
+	FPR_OP(op, 9);                                                                             \
+	FPR_OP(op, 11);                                                                            \
+	FPR_OP(op, 13);                                                                            \
+	FPR_OP(op, 15);                                                                            \
+	FPR_OP(op, 17);                                                                            \
+	FPR_OP(op, 19);                                                                            \
+	FPR_OP(op, 21);                                                                            \
+	FPR_OP(op, 23);                                                                            \
+	FPR_OP(op, 25);                                                                            \
+	FPR_OP(op, 27);                                                                            \
+	FPR_OP(op, 29);                                                                            \
+	FPR_OP(op, 31)
+
+void mips_fpu_save(struct mips_fpu *f, bool fr)
+{
+	FPR_ALL_EVEN("sdc1");
+	if (fr) {
+		FPR_ALL_ODD("sdc1");
+	}
+	f->fcsr = mips_host_fcsr();
+}
+
+void mips_fpu_restore(const struct mips_fpu *f, bool fr)
+{
+	FPR_ALL_EVEN("ldc1");
+	if (fr) {
+		FPR_ALL_ODD("ldc1");
+	}
+	__asm__ volatile(".set push\n\t.set hardfloat\n\tctc1 %0, $31\n\t.set pop"
+	                 :
+	                 : "r"(f->fcsr)
+	                 : "memory");
 }

@@ -235,6 +235,8 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		u32 st = (read_c0_status() & ST_IM_MASK) | HOST_GUEST_STATUS;
 		if (mips_sdbbp_guard == SDBBP_GUARD_SBRI) /* else never CU1: see cpu.c */
 			st |= (u32)c->cp0.status & (C0_ST_CU1 | C0_ST_FR);
+		if (st & C0_ST_CU1)
+			mips_fpu_claim(v, st & C0_ST_FR);
 		u64 deadline = mips_timer_deadline(c);
 		if (v->slice_end < deadline) /* the scheduler's turn ends first */
 			deadline = v->slice_end;

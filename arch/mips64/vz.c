@@ -195,6 +195,8 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		}
 		u32 st = (read_c0_status() & ST_IM_MASK) | ST_EXL | ST_IE | ST_KX;
 		st |= (u32)vz_gc0_read(GC0_STATUS) & (C0_ST_CU1 | C0_ST_FR);
+		if (st & C0_ST_CU1)
+			mips_fpu_claim(v, st & C0_ST_FR);
 		const struct mips_frame *f = te_enter(c, st, 0, VZ_GCTL0_RUN | GCTL0_GM);
 		struct vz_exit x = {.epc = f->epc,
 		                    .badvaddr = f->badvaddr,

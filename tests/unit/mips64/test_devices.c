@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The virtual 16550, the virtual LIOINTC and the MMIO test device, with
- * hostile offsets and sizes. */
+/* The virtual 16550, the virtual LIOINTC, the IPI mailbox and the MMIO
+ * test device, with hostile offsets and sizes. */
 #include "arch/vintc.h"
+#include "arch/vipi.h"
 #include "arch/vtestdev.h"
 #include "check.h"
 #include "io/vuart16550.h"
@@ -218,6 +219,138 @@ TEST(testdev_hostile)
 	EXPECT_EQ(td_read(&d, TERN_TESTDEV_SIZE - 1, 2), 0);
 }
 
+static u64 ipi_rd(struct vipi *ipi, u32 vcpu, u32 off, unsigned size)
+{
+	struct vipi_effect fx = {0, 0};
+	u64 v = 0xdeadbeefdeadbeefull;
+
+	vipi_access(ipi, vcpu, off, size, false, &v, &fx);
+	return v;
+}
+
+static struct vipi_effect ipi_wr(struct vipi *ipi, u32 vcpu, u32 off, unsigned size, u64 v)
+{
+	struct vipi_effect fx = {0, 0};
+
+	vipi_access(ipi, vcpu, off, size, true, &v, &fx);
+	return fx;
+}
+
+TEST(ipi_decode)
+{
+	u32 vc = 99, off = 99;
+
+	EXPECT_TRUE(vipi_decode(0x3ff01000ull, &vc, &off));
+	EXPECT_EQ(vc, 0);
+	EXPECT_EQ(off, 0);
+	EXPECT_TRUE(vipi_decode(0x3ff01328ull, &vc, &off));
+	EXPECT_EQ(vc, 3);
+	EXPECT_EQ(off, 0x28);
+	/* node 2, core 1: vCPU 9 */
+	EXPECT_TRUE(vipi_decode((2ull << 44) | 0x3ff01108ull, &vc, &off));
+	EXPECT_EQ(vc, 9);
+	EXPECT_EQ(off, 8);
+	/* outside: the LIOINTC right after, below, node 4 and beyond */
+	EXPECT_TRUE(!vipi_decode(0x3ff01400ull, &vc, &off));
+	EXPECT_TRUE(!vipi_decode(0x3ff00ff8ull, &vc, &off));
+	EXPECT_TRUE(!vipi_decode((4ull << 44) | 0x3ff01000ull, &vc, &off));
+	EXPECT_TRUE(!vipi_decode(~0ull, &vc, &off));
+}
+
+TEST(ipi_set_clear_en)
+{
+	struct vipi ipi;
+
+	vipi_reset(&ipi, 4);
+	/* SET without EN: pending in STATUS, no IP6 (EN gates), no kick */
+	struct vipi_effect fx = ipi_wr(&ipi, 2, VIPI_SET, 4, 0x5);
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_STATUS, 4), 0x5);
+	EXPECT_TRUE(!vipi_irq(&ipi, 2));
+	EXPECT_EQ(fx.kick, 0);
+	/* EN opens it: IP6 and a kick for vCPU 2 */
+	fx = ipi_wr(&ipi, 2, VIPI_EN, 4, 0x1);
+	EXPECT_TRUE(vipi_irq(&ipi, 2));
+	EXPECT_EQ(fx.kick, 1u << 2);
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_EN, 4), 1);
+	/* SET and CLEAR read zero; STATUS ignores writes */
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_SET, 4), 0);
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_CLEAR, 4), 0);
+	ipi_wr(&ipi, 2, VIPI_STATUS, 4, 0);
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_STATUS, 4), 0x5);
+	/* CLEAR the enabled bit: IP6 drops although bit 2 stays */
+	ipi_wr(&ipi, 2, VIPI_CLEAR, 4, 0x1);
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_STATUS, 4), 0x4);
+	EXPECT_TRUE(!vipi_irq(&ipi, 2));
+	/* other vCPUs untouched */
+	EXPECT_EQ(ipi_rd(&ipi, 1, VIPI_STATUS, 4), 0);
+	EXPECT_TRUE(!vipi_irq(&ipi, 1));
+	/* 64-bit: STATUS | EN << 32 at 0; SET low, CLEAR high at 8 */
+	EXPECT_EQ(ipi_rd(&ipi, 2, 0, 8), 0x4ull | 1ull << 32);
+	ipi_wr(&ipi, 2, 8, 8, 0x3ull | 0x4ull << 32);
+	EXPECT_EQ(ipi_rd(&ipi, 2, VIPI_STATUS, 4), 0x3);
+	EXPECT_TRUE(vipi_irq(&ipi, 2));
+}
+
+TEST(ipi_mailbox_start)
+{
+	struct vipi ipi;
+
+	vipi_reset(&ipi, 2);
+	/* Linux's order: MAILBOX3, 2, 1, then 0 (pc): only MAILBOX0 starts */
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_MAILBOX0 + 0x18, 8, 0xa1).start, 0);
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_MAILBOX0 + 0x10, 8, 0x9f).start, 0);
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_MAILBOX0 + 0x08, 8, 0x5e).start, 0);
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_MAILBOX0, 8, 0).start, 0); /* zero: still parked */
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_MAILBOX0, 8, 0xffffffff80201000ull).start, 1u << 1);
+	EXPECT_EQ(ipi.core[1].mailbox[0], 0xffffffff80201000ull);
+	EXPECT_EQ(ipi.core[1].mailbox[1], 0x5e);
+	EXPECT_EQ(ipi.core[1].mailbox[3], 0xa1);
+	/* mailboxes are storage in any width: two 32-bit halves, bytes */
+	ipi_wr(&ipi, 0, VIPI_MAILBOX0 + 8, 4, 0x11223344);
+	ipi_wr(&ipi, 0, VIPI_MAILBOX0 + 12, 4, 0x55667788);
+	EXPECT_EQ(ipi_rd(&ipi, 0, VIPI_MAILBOX0 + 8, 8), 0x5566778811223344ull);
+	EXPECT_EQ(ipi_rd(&ipi, 0, VIPI_MAILBOX0 + 13, 1), 0x77);
+	EXPECT_EQ(ipi_rd(&ipi, 0, VIPI_MAILBOX0 + 12, 4), 0x55667788);
+}
+
+TEST(ipi_hostile)
+{
+	struct vipi ipi;
+
+	vipi_reset(&ipi, 2);
+	ipi_wr(&ipi, 1, VIPI_EN, 4, ~0u);
+	/* a vCPU the partition does not have: reads 0, writes dropped,
+	 * nothing kicked or started (KVM never checked the index) */
+	EXPECT_EQ(ipi_rd(&ipi, 7, VIPI_STATUS, 4), 0);
+	struct vipi_effect fx = ipi_wr(&ipi, 7, VIPI_SET, 4, 1);
+	EXPECT_EQ(fx.kick | fx.start, 0);
+	fx = ipi_wr(&ipi, 15, VIPI_MAILBOX0, 8, 0x1234);
+	EXPECT_EQ(fx.kick | fx.start, 0);
+	EXPECT_EQ(ipi_rd(&ipi, 200, VIPI_STATUS, 4), 0);
+	EXPECT_EQ(ipi.no_core, 4);
+	/* no byte lanes in the registers: 1/2-byte or misaligned read 0, do
+	 * nothing (KVM read 8 bytes for a 4-byte access) */
+	EXPECT_EQ(ipi_rd(&ipi, 1, VIPI_EN, 1), 0);
+	EXPECT_EQ(ipi_rd(&ipi, 1, VIPI_EN + 2, 2), 0);
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_SET, 1, 1).kick, 0);
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_SET + 1, 2, 0xffff).kick, 0);
+	EXPECT_EQ(ipi_wr(&ipi, 1, VIPI_SET + 2, 4, 0xffffffff).kick, 0); /* crosses into CLEAR */
+	EXPECT_EQ(ipi_rd(&ipi, 1, VIPI_STATUS, 4), 0);
+	EXPECT_TRUE(!vipi_irq(&ipi, 1));
+	/* an 8-byte access at 4 crosses a doubleword: refused whole */
+	EXPECT_EQ(ipi_rd(&ipi, 1, 4, 8), 0);
+	/* holes in the block and past it */
+	EXPECT_EQ(ipi_rd(&ipi, 1, 0x10, 8), 0);
+	ipi_wr(&ipi, 1, 0x48, 8, ~0ull);
+	EXPECT_EQ(ipi_rd(&ipi, 1, 0x48, 8), 0);
+	EXPECT_EQ(ipi_rd(&ipi, 1, 0x100, 4), 0);
+	EXPECT_EQ(ipi_rd(&ipi, 1, 0xfffffff0u, 4), 0);
+	EXPECT_TRUE(ipi.bad >= 6);
+	/* the table never grows past 16, whatever the partition claims */
+	vipi_reset(&ipi, 1000);
+	EXPECT_EQ(ipi.nr, VIPI_MAX);
+}
+
 int main(void)
 {
 	RUN(uart_tx_and_status);
@@ -229,5 +362,9 @@ int main(void)
 	RUN(testdev_id_read_only);
 	RUN(testdev_log);
 	RUN(testdev_hostile);
+	RUN(ipi_decode);
+	RUN(ipi_set_clear_en);
+	RUN(ipi_mailbox_start);
+	RUN(ipi_hostile);
 	return CHECK_DONE();
 }

@@ -6,7 +6,7 @@ set(M64_EMU ${M64}/decode.c ${M64}/emulate.c ${M64}/emulate_cp0.c ${M64}/emulate
   ${M64}/emulate_tlb.c)
 foreach(t decode emulate devices)
   if(t STREQUAL "devices")
-    tern_unit(test_mips64_${t} ${M64T}/test_devices.c ${M64}/vintc.c ${M64}/vtestdev.c
+    tern_unit(test_mips64_${t} ${M64T}/test_devices.c ${M64}/vintc.c ${M64}/vipi.c ${M64}/vtestdev.c
       ${CMAKE_SOURCE_DIR}/io/vuart16550.c)
   elseif(t STREQUAL "emulate")
     tern_unit(test_mips64_${t} ${M64T}/test_emulate.c ${M64T}/test_emulate_mem.c

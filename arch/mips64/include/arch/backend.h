@@ -42,6 +42,9 @@ void mips_guest_boot(struct vcpu *v, const struct vcpu_boot *b, u64 pc);
  * false when *e says what core must do. */
 bool mips_guest_result(struct vcpu *v, int r, struct vcpu_exit *e);
 void mips_guest_fault(struct vcpu *v, struct vcpu_exit *e, const char *what);
+/* Before v runs with Status.CU1 (fr: its Status.FR): the FPU gets v's
+ * state, the previous user's saved (vCPUs taking turns on a CPU). */
+void mips_fpu_claim(struct vcpu *v, bool fr);
 /* A secondary vCPU's start from the firmware boot loop: kernel mode
  * (Status 0), pc (through the backend's entry_pc), sp, gp, a1. */
 void mips_guest_start(struct vcpu *v, u64 pc, u64 sp, u64 gp, u64 a1);

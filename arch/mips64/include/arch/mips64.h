@@ -73,6 +73,10 @@ __noreturn void mips_crash(const struct mips_frame *f);
 void mips_host_cache_index(u32 op, u64 va);
 bool mips_host_cpucfg(u32 sel, u32 *val);
 u32 mips_host_fcsr(void);
+struct mips_fpu;
+/* A guest's FPU state, saved when another vCPU on the CPU needs the FPU. */
+void mips_fpu_save(struct mips_fpu *f, bool fr);
+void mips_fpu_restore(const struct mips_fpu *f, bool fr);
 bool mips_fcsr_cc(u32 fcsr, u32 cc);
 
 /* vz_hw.c: per-CPU setup of the page-walk registers (Loongson LSPW). */

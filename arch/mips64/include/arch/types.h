@@ -12,16 +12,22 @@
 #include "hv/types.h"
 #include "io/vuart16550.h"
 
+struct mips_fpu {
+	u64 fpr[32];
+	u32 fcsr;
+};
+
 /* Per-CPU arch state, inside core's percpu[hwid]. Touched by its own CPU
  * (timer) and, for ipi_slot, read by every sender. */
 struct arch_percpu {
-	u64 count_hi;   /* upper bits of the 64-bit extension of CP0 Count */
-	u64 deadline;   /* one-shot deadline in extended ticks, or MIPS_NO_DEADLINE */
-	u32 count_last; /* Count at the last extension update (detects the wrap) */
-	u32 ipi_slot;   /* the IPI block whose SET raises this CPU's IP6 */
-	u32 irqs;       /* interrupts taken (statistics) */
-	u32 asid_gen;   /* trap-and-emulate: bumped by each host TLB flush */
-	u32 asid_next;  /* next free host ASID (1..255), shared by this CPU's vCPUs */
+	u64 count_hi;    /* upper bits of the 64-bit extension of CP0 Count */
+	u64 deadline;    /* one-shot deadline in extended ticks, or MIPS_NO_DEADLINE */
+	u32 count_last;  /* Count at the last extension update (detects the wrap) */
+	u32 ipi_slot;    /* the IPI block whose SET raises this CPU's IP6 */
+	u32 irqs;        /* interrupts taken (statistics) */
+	u32 asid_gen;    /* trap-and-emulate: bumped by each host TLB flush */
+	u32 asid_next;   /* next free host ASID (1..255), shared by this CPU's vCPUs */
+	void *fpu_owner; /* the vCPU whose FPU state the FPU holds */
 };
 
 /* Per-vCPU state of the trap-and-emulate backend (arch/mips64/te*.c).
@@ -63,6 +69,9 @@ struct arch_vcpu {
 	 * root and guest TLB must drop the partition's entries before it runs */
 	struct vz_vcpu vz;
 	bool vz_flush;
+	/* its FPU state while another vCPU of the CPU has the FPU */
+	struct mips_fpu fpu;
+	bool fpu_fr; /* the Status.FR it was saved with */
 };
 
 struct arch_partition {
