@@ -5,7 +5,7 @@
 # diag318=, reipl=), so the native run and the partition check the same.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp sigp wdt trace pgm diag318 diag308 hostile addressing worker spinner memmap)
+foreach(g console stsi sclp_info timers smp sigp wdt trace pgm diag318 diag308 hostile addressing worker spinner memmap ipi)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
@@ -48,3 +48,9 @@ s390x_guest_system(s390x-g-mix --mem 32M --cpus 2 --append "cpus=2" --guest gues
 tern_image(s390x-g-memmap-gap ${_tg}/sys-memmap-gap.c
   DEPENDS ${CMAKE_BINARY_DIR}/guest-memmap.elf ${CMAKE_BINARY_DIR}/guest-worker.elf)
 add_dependencies(tern-s390x-g-memmap-gap.elf guest-memmap.elf guest-worker.elf)
+
+# SMP partitions and the scheduler: IPI ping-pong across every pair of
+# vCPUs (ipi.c), pinned and time-sliced.
+s390x_guest_system(s390x-g-ipi4 --mem 32M --cpus 4 --append "cpus=4" --guest guest-ipi.elf)
+s390x_guest_system(s390x-g-ipi16 --mem 32M --cpus 4 --vcpus 16 --sched timeslice
+  --append "cpus=16" --guest guest-ipi.elf)
