@@ -4,6 +4,8 @@
  * virtual one), and a small printf. */
 #include "tg/tg.h"
 
+#include "sdk.h"
+
 #define UART_PA 0x1fe001e0u
 #define UART_THR 0
 #define UART_LSR 5
@@ -139,11 +141,28 @@ static void out_fmt(struct out *o, const char *fmt, va_list ap)
 	}
 }
 
+bool tg_console_smp;
+static u32 console_lock;
+
+/* With more than one CPU (tg_smp_init), a message is written whole under a
+ * lock, with this CPU's interrupts off so a handler cannot spin on it. */
 void tg_vprintf(const char *fmt, va_list ap)
 {
 	struct out o = {0};
 
+	if (!tg_console_smp) {
+		out_fmt(&o, fmt, ap);
+		return;
+	}
+	u32 st = tg_read_status();
+	if (st & ST_IE)
+		tg_write_status(st & ~(u32)ST_IE);
+	while (__atomic_exchange_n(&console_lock, 1, __ATOMIC_ACQUIRE))
+		;
 	out_fmt(&o, fmt, ap);
+	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
+	if (st & ST_IE)
+		tg_write_status(st);
 }
 
 void tg_printf(const char *fmt, ...)

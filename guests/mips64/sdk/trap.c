@@ -10,6 +10,9 @@ u64 tg_kstack_top; /* the kernel stack for exceptions from user mode */
 struct tg_jmp tg_user_jmp;
 struct tg_caught tg_last;
 
+bool (*tg_smp_irq_hook)(struct tg_frame *f);
+bool (*tg_smp_exc_hook)(struct tg_frame *f);
+
 static tg_handler_fn handlers[32];
 static struct tg_jmp try_jmp;
 static u32 try_mask;
@@ -77,6 +80,10 @@ void tg_trap(struct tg_frame *f)
 {
 	u32 code = tg_exccode(f);
 
+	if (code == EXC_INT && tg_smp_irq_hook && tg_smp_irq_hook(f))
+		return;
+	if (tg_smp_exc_hook && tg_smp_exc_hook(f))
+		return; /* a secondary CPU: tg_last, tg_try and the tests are the boot CPU's */
 	if (code != EXC_INT) {
 		tg_last.count++;
 		tg_last.exccode = code;

@@ -25,3 +25,17 @@ tern_mips64_guest(spin SOURCES ${TG_DIR}/spin.c)
 # timer tests; a hostile guest beside the TLB tests.
 mips64_guest_system(mips64-pair-spin --guest spin.elf --guest timer.elf)
 mips64_guest_system(mips64-pair-hostile --guest hostile.elf --guest tlb.elf)
+
+# --- SMP (the SDK's opt-in tg_smp.h: sdk/smp.c, sdk/smp_entry.S) ------------
+# smp.c: bring-up and an IPI ping-pong over every pair of CPUs; cpus=N on
+# its command line. Natively: smp-native.elf on QEMU -smp N --append cpus=N.
+set(TG_SDK_SMP_SOURCES ${TERN_GUEST_SDK}/smp.c ${TERN_GUEST_SDK}/smp_entry.S)
+tern_mips64_guest(smp SOURCES ${TG_DIR}/smp.c ${TG_SDK_SMP_SOURCES})
+# 4 vCPUs pinned on 4 CPUs
+mips64_guest_system(mips64-smp-pinned4 --cpus 4 --append cpus=4 --guest smp.elf)
+# 16 vCPUs time-sliced on 4 CPUs
+mips64_guest_system(mips64-smp-slice16 --cpus 4 --vcpus 16 --sched timeslice --append cpus=16
+  --guest smp.elf)
+# two SMP partitions at once: 2 vCPUs pinned on CPUs 0-1, 6 vCPUs time-sliced on CPUs 2-3
+mips64_guest_system(mips64-smp-two --cpus 2 --append cpus=2 --guest smp.elf
+  --vcpus 6 --sched timeslice --append cpus=6 --guest smp.elf)
