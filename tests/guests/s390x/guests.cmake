@@ -5,7 +5,7 @@
 # diag318=, reipl=), so the native run and the partition check the same.
 set(_tg ${CMAKE_SOURCE_DIR}/tests/guests/s390x)
 
-foreach(g console stsi sclp_info timers smp sigp wdt trace pgm diag318 diag308 hostile addressing worker spinner memmap ipi)
+foreach(g console stsi sclp_info timers smp sigp wdt trace pgm diag318 diag308 hostile addressing worker spinner memmap ipi starve)
   tern_guest(guest-${g} SOURCES ${_tg}/${g}.c)
 endforeach()
 
@@ -54,3 +54,11 @@ add_dependencies(tern-s390x-g-memmap-gap.elf guest-memmap.elf guest-worker.elf)
 s390x_guest_system(s390x-g-ipi4 --mem 32M --cpus 4 --append "cpus=4" --guest guest-ipi.elf)
 s390x_guest_system(s390x-g-ipi16 --mem 32M --cpus 4 --vcpus 16 --sched timeslice
   --append "cpus=16" --guest guest-ipi.elf)
+# Two SMP partitions at once: 2 vCPUs pinned on CPUs 0-1, 6 vCPUs taking
+# turns on CPUs 2-3.
+s390x_guest_system(s390x-g-ipi-pair --mem 32M --cpus 2 --append "cpus=2 rounds=2" --guest guest-ipi.elf
+  --cpus 2 --vcpus 6 --sched timeslice --append "cpus=6 rounds=2" --guest guest-ipi.elf)
+# Starvation: 3 vCPUs time-sliced (10 ms) on one CPU; vCPU 1 spins with
+# interruptions off for ever, vCPUs 0 and 2 work beside it.
+s390x_guest_system(s390x-g-starve --mem 32M --cpus 1 --vcpus 3 --sched timeslice --slice 10000
+  --append "cpus=3 pcpus=1 spin=1 slice_us=10000 turns=5" --guest guest-starve.elf)
