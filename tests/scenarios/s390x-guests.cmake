@@ -45,6 +45,13 @@ s390x_native(spinner 1 "spin_loops=100")
 s390x_native(memmap 1 "mem=32")
 s390x_native(sigp 2 "cpus=2")
 s390x_native(trace 1 "")
+s390x_native(ipi 4 "cpus=4 rounds=2")
+s390x_native(starve 3 "cpus=3 spin=1 turns=5")
+# 16 CPUs natively: the reference for scenario.s390x-guest-ipi16 (Hercules
+# 3.13 takes at most 8 CPUs, so there is no diff for it).
+tern_scenario(s390x-native-ipi16 60
+  ${T}/run-qemu-s390x --native --cpus 16 --mem 32M --timeout 60 --append "cpus=16"
+  --log ${LOGS}/s390x-native-ipi16.log ${S}/guest-ipi.elf)
 # DIAG 0x288 needs QEMU's diag288 device; inject-nmi is its restart action.
 tern_scenario(s390x-native-wdt 60
   env "TERN_QEMU_EXTRA=-device diag288"
@@ -196,3 +203,57 @@ function(s390x_diff_env name guest sys cpus append extra)
 endfunction()
 s390x_diff_env(wdt wdt wdt 1 "" "-device diag288")
 s390x_diff_env(wdt-restart wdt wdt-restart 1 "expire=restart" "-device diag288 -action watchdog=inject-nmi")
+
+# --- SMP partitions and the scheduler ----------------------------------------
+# ipi.c: SIGP bring-up of every vCPU and an external-call / emergency-signal
+# ping-pong over every pair (2n + 6 TEST lines for n vCPUs); starve.c: a vCPU
+# spinning with interruptions off among time-sliced workers. Each run takes
+# well under a second; the 60 s limits are for hangs (the guests' own TOD
+# deadlines end a lost signal as a FAIL long before).
+# s390x_smp(SYSTEM HERCULES_CPUS [run-hercules options...])
+function(s390x_smp sys cpus)
+  _s390x_gap(${sys} gap)
+  if(gap)
+    return()
+  endif()
+  tern_scenario(s390x-guest-${sys} 60
+    ${T}/run-hercules --cpus ${cpus} --timeout 60 ${ARGN}
+    --log ${LOGS}/s390x-guest-${sys}.log ${S}/tern-s390x-g-${sys}.ins)
+endfunction()
+
+# a. Pinned: 4 vCPUs on Hercules' 4 CPUs, 2 round trips per pair (both
+#    directions); and the same ELF natively on QEMU, compared.
+s390x_smp(ipi4 4 --expect-pass 14
+  --expect "^\\[hv\\] p0 'p0-guest-ipi': 4 vcpu\\(s\\) on cpu mask 0xf,"
+  --expect "^\\[p0\\] ipi: 4 cpus, 12 of 12 round trips, 0 timed out,"
+  --expect "^\\[p0\\] TESTS DONE pass=14 fail=0 skip=0$")
+s390x_diff(ipi ipi ipi4 4 "cpus=4 rounds=2")
+# b. 16 vCPUs time-sliced (5 ms) on 4 CPUs: all started with SIGP, the 120
+#    pairs, all-to-all emergency signals.
+s390x_smp(ipi16 4 --expect-pass 38
+  --expect "^\\[hv\\] p0 'p0-guest-ipi': 16 vcpu\\(s\\) time-sliced \\(5000 us\\) on cpu mask 0xf,"
+  --expect "^\\[p0\\] ipi: 16 cpus, 120 of 120 round trips, 0 timed out,"
+  --expect "^\\[p0\\] TESTS DONE pass=38 fail=0 skip=0$")
+# c. Two SMP partitions at once: p0 pinned (2 vCPUs on CPUs 0-1), p1
+#    time-sliced (6 vCPUs on CPUs 2-3), 2 round trips per pair in each.
+s390x_smp(ipi-pair 4 --expect-pass 28
+  --expect "^\\[hv\\] p0 'p0-guest-ipi': 2 vcpu\\(s\\) on cpu mask 0x3,"
+  --expect "^\\[hv\\] p1 'p1-guest-ipi': 6 vcpu\\(s\\) time-sliced \\(5000 us\\) on cpu mask 0xc,"
+  --expect "^\\[p0\\] ipi: 2 cpus, 2 of 2 round trips, 0 timed out,"
+  --expect "^\\[p1\\] ipi: 6 cpus, 30 of 30 round trips, 0 timed out,"
+  --expect "^\\[p0\\] TESTS DONE pass=10 fail=0 skip=0$"
+  --expect "^\\[p1\\] TESTS DONE pass=18 fail=0 skip=0$")
+# d. Starvation: 3 vCPUs time-sliced (10 ms) on one CPU, vCPU 1 spinning
+#    with interruptions off for ever; the workers (0 and 2) must get the CPU
+#    back after the others had a slice each (starve.c says how that is
+#    measured), finish, and the partition ends when they are done (CPU 0
+#    stops the spinner). Timing-sensitive: it runs alone (RUN_SERIAL), and
+#    the raw TOD wait allows for the emulator's own pauses.
+s390x_smp(starve 1 --expect-pass 13
+  --expect "^\\[hv\\] p0 'p0-guest-starve': 3 vcpu\\(s\\) time-sliced \\(10000 us\\) on cpu mask 0x1,"
+  --expect "^\\[p0\\] TEST starve.round_robin PASS$"
+  --expect "^\\[p0\\] TESTS DONE pass=13 fail=0 skip=0$"
+  --expect "^\\[hv\\] p0 stopped: every cpu stopped \\(status 0\\)$")
+if(TEST scenario.s390x-guest-starve)
+  set_tests_properties(scenario.s390x-guest-starve PROPERTIES RUN_SERIAL TRUE)
+endif()

@@ -51,7 +51,7 @@ add_dependencies(tern-s390x-g-memmap-gap.elf guest-memmap.elf guest-worker.elf)
 
 # SMP partitions and the scheduler: IPI ping-pong across every pair of
 # vCPUs (ipi.c), pinned and time-sliced.
-s390x_guest_system(s390x-g-ipi4 --mem 32M --cpus 4 --append "cpus=4" --guest guest-ipi.elf)
+s390x_guest_system(s390x-g-ipi4 --mem 32M --cpus 4 --append "cpus=4 rounds=2" --guest guest-ipi.elf)
 s390x_guest_system(s390x-g-ipi16 --mem 32M --cpus 4 --vcpus 16 --sched timeslice
   --append "cpus=16" --guest guest-ipi.elf)
 # Two SMP partitions at once: 2 vCPUs pinned on CPUs 0-1, 6 vCPUs taking

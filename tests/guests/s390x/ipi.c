@@ -5,15 +5,24 @@
  * external call and waits; the other answers from its external-
  * interruption handler with an emergency signal. Odd rounds turn the
  * direction round, and each CPU starts about half of its pairs, so all CPUs
- * ping at once and external calls meet "already pending" answers. Last,
- * every CPU sends an emergency signal to every other one at once and
- * checks that one came from each.
+ * ping at once and external calls meet "already pending" answers (the
+ * caller waits 100 us and tries again). Last, every CPU sends an emergency
+ * signal to every other one at once and checks that one came from each.
  *
- * Every wait is an enabled wait with a TOD deadline (the clock comparator),
- * so a waiting CPU gives its physical CPU up when it is a vCPU of a
+ * Every wait is an enabled wait with a TOD deadline (the clock comparator):
+ * a waiting CPU gives its physical CPU up when it is a vCPU of a
  * time-sliced partition, and a lost signal ends as a timeout, never as a
- * hang: nothing is polled. Only CPU 0 prints, after the others are done.
- * The same ELF runs natively on QEMU (-smp N) and as a Tern partition. */
+ * hang. The ping-pong and the barriers between the phases poll nothing:
+ * the last CPU at a barrier wakes the others with an emergency signal.
+ * ping_ms=P (default 1000) bounds one round trip, timeout_ms=T (default
+ * 10000) each phase. Only CPU 0 prints, after the others are done.
+ *
+ * TEST lines (2n + 6): ipi.cpus, ipi.sense_stopped, ipi.start_K (K = 1..n-1),
+ * ipi.stap, ipi.pairs (n(n-1)/2 * R round trips), ipi.cpu_K (K = 0..n-1:
+ * every pair of K complete, no barrier missed), ipi.sender_address (every
+ * signal from a CPU of the guest, every external call expected, every
+ * SIGP accepted), ipi.emergency_all, ipi.finished. The same ELF runs
+ * natively on QEMU (-smp N) and as a Tern partition. */
 #include <tern/test.h>
 
 #define S "ipi"
@@ -126,10 +135,10 @@ static bool answered(u16 me, u32 to, u32 before)
 	return pong_seq[me][to] == ping_seq[me][to] && emerg_got[me][to] != before;
 }
 
-static void ping(u16 me, u16 to)
+static void ping(u16 me, u16 to, u64 phase_end)
 {
 	u32 before = emerg_got[me][to];
-	u64 t0 = stck(), deadline = t0 + ping_tod;
+	u64 t0 = stck(), deadline = t0 + ping_tod < phase_end ? t0 + ping_tod : phase_end;
 
 	ping_seq[me][to] = ping_seq[me][to] + 1;
 	barrier();
@@ -192,7 +201,7 @@ static void participant(u16 me)
 		for (u32 d = 1; d < n; d++) {
 			u16 to = (u16)((me + d) % n);
 			if (starts(me, to, r))
-				ping(me, to);
+				ping(me, to, start + phase_tod);
 		}
 	if (!barrier_wait(me, 1, start + phase_tod))
 		late[me] |= 2;
@@ -294,8 +303,8 @@ int main(void)
 	u32 st;
 
 	rounds = (u32)cmdline_u64("rounds", 1);
-	ping_tod = cmdline_u64("ping_ms", 2000) * TOD_PER_MS;
-	phase_tod = cmdline_u64("timeout_ms", 20000) * TOD_PER_MS;
+	ping_tod = cmdline_u64("ping_ms", 1000) * TOD_PER_MS;
+	phase_tod = cmdline_u64("timeout_ms", 10000) * TOD_PER_MS;
 	ext_set_handler(on_ext);
 	if (want_cpus < 2 || want_cpus > MAXC || sclp_cpu_count() < want_cpus || !rounds) {
 		test_detail("cpus=%llu (2..%u), the SCLP reports %u, rounds=%u",
