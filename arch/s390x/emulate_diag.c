@@ -259,6 +259,17 @@ static void diag_44_trace(struct emu *em)
 	}
 }
 
+/* DIAG 0x44 (voluntary end of the time slice) and 0x9c (directed yield):
+ * a time-sliced vCPU (its turn has an end) gives the rest of its turn to
+ * the next vCPU of its CPU, as core ends a turn once slice_end has passed;
+ * 0x9c's target is not looked at. A pinned vCPU has no one to yield to. */
+static int diag_yield(struct emu *em, const char *why)
+{
+	if (em->v->slice_end != ~0ull)
+		em->v->slice_end = arch_timer_now();
+	return emu_exit(em, VEXIT_PREEMPT, 0, why);
+}
+
 int emulate_diag(struct emu *em)
 {
 	struct s390_stats *st = &em->p->arch.stats;
@@ -272,10 +283,10 @@ int emulate_diag(struct emu *em)
 	case 0x44:
 		stat_inc(&st->insn[SI_DIAG44]);
 		diag_44_trace(em);
-		return emu_exit(em, VEXIT_PREEMPT, 0, "yield");
+		return diag_yield(em, "yield");
 	case 0x9c:
 		stat_inc(&st->insn[SI_DIAG9C]);
-		return emu_exit(em, VEXIT_PREEMPT, 0, "directed yield");
+		return diag_yield(em, "directed yield");
 	case 0x288:
 		stat_inc(&st->insn[SI_DIAG288]);
 		return diag_288(em);
