@@ -22,7 +22,10 @@
  *               stops now and then (Hercules without Tern, a CPU per
  *               worker, shows 25-100 ms under load), which latency_K does
  *               not count since nothing of the guest runs then;
- *   round_robin between two turns of a worker no other vCPU had two.
+ *   round_robin between two turns of a worker no other vCPU had two;
+ *   yield       afterwards, with a partner that counts and yields on CPU 0's
+ *               physical CPU, 90 of 100 DIAG 0x44 of CPU 0 let it run
+ *               (skipped when no vCPU shares CPU 0's physical CPU).
  * The spinner must have run meanwhile too; then CPU 0 stops it with SIGP
  * STOP (it never enables) and the partition ends when its workers are
  * done. Only CPU 0 prints, after the others are done. Natively (pcpus=cpus,
@@ -235,6 +238,59 @@ static u32 round_robin_violations(u32 t, u16 pc, u64 t0)
 	return bad;
 }
 
+static inline void diag44(void)
+{
+	__asm__ volatile("diag 0,0,0x44" : : : "memory");
+}
+
+/* A partner that counts and yields, with interruptions off, until stopped. */
+static volatile u64 partner_rounds;
+static void yielder(void *arg)
+{
+	(void)arg;
+	irq_disable();
+	for (;;) {
+		partner_rounds = partner_rounds + 1;
+		diag44();
+	}
+}
+
+/* DIAG 0x44, the voluntary end of a time slice: with a partner on the same
+ * physical CPU, each of YIELDS yields of CPU 0 lets the partner run (its
+ * count moves); without one (natively, a CPU each) there is nothing to
+ * check. All the other CPUs are stopped by now. */
+#define YIELDS 100
+static void check_yield(void)
+{
+	u16 partner = 0;
+
+	for (u16 c = 1; c < n && !partner; c++)
+		if (same_cpu(c, 0))
+			partner = c;
+	if (!partner) {
+		test_skip(S, "yield", "no other vCPU on CPU 0's physical CPU");
+		return;
+	}
+	int rc = cpu_start(partner, yielder, NULL);
+	if (rc) {
+		test_detail("cpu_start(%u) = %d", partner, rc);
+		test_report(S, "yield", TEST_FAIL);
+		return;
+	}
+	u32 handed = 0;
+	u64 t0 = stck();
+	for (u32 i = 0; i < YIELDS; i++) {
+		u64 before = partner_rounds;
+		diag44();
+		handed += partner_rounds != before;
+	}
+	u64 us = (stck() - t0) / TOD_PER_US;
+	cpu_stop(partner);
+	printf("starve: %u of %u DIAG 0x44 on cpu 0 let cpu %u run (%llu us)\n", handed, YIELDS,
+	       partner, (unsigned long long)us);
+	CHECK(S, "yield", handed >= YIELDS * 9 / 10);
+}
+
 int main(void)
 {
 	u64 want = cmdline_u64("cpus", 1);
@@ -336,5 +392,6 @@ int main(void)
 	CHECK(S, "log", logged <= LOG_MAX);
 	CHECK_EQ(S, "round_robin", bad, 0);
 	CHECK(S, "spinner_ran", spins_after != spins_before);
+	check_yield();
 	return tests_done();
 }
