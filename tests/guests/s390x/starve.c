@@ -259,7 +259,7 @@ static void yielder(void *arg)
  * physical CPU, each of YIELDS yields of CPU 0 lets the partner run (its
  * count moves); without one (natively, a CPU each) there is nothing to
  * check. All the other CPUs are stopped by now. */
-#define YIELDS 100
+#define YIELDS 100u
 static void check_yield(void)
 {
 	u16 partner = 0;
