@@ -88,6 +88,8 @@ static bool handle_exit(struct vcpu *v, const struct vcpu_exit *e)
 	switch (e->kind) {
 	case VEXIT_PREEMPT:
 		return true;
+	case VEXIT_YIELD:
+		return false; /* still ready: round robin comes back to it */
 	case VEXIT_IDLE:
 		v->idle = 1;
 		v->wake_at = e->deadline;

@@ -260,14 +260,12 @@ static void diag_44_trace(struct emu *em)
 }
 
 /* DIAG 0x44 (voluntary end of the time slice) and 0x9c (directed yield):
- * a time-sliced vCPU (its turn has an end) gives the rest of its turn to
- * the next vCPU of its CPU, as core ends a turn once slice_end has passed;
- * 0x9c's target is not looked at. A pinned vCPU has no one to yield to. */
+ * the vCPU gives the rest of its turn to the next ready vCPU of its CPU
+ * (core/sched.c); 0x9c's target is not looked at. A pinned vCPU, alone on
+ * its CPU, simply runs again. */
 static int diag_yield(struct emu *em, const char *why)
 {
-	if (em->v->slice_end != ~0ull)
-		em->v->slice_end = arch_timer_now();
-	return emu_exit(em, VEXIT_PREEMPT, 0, why);
+	return emu_exit(em, VEXIT_YIELD, 0, why);
 }
 
 int emulate_diag(struct emu *em)

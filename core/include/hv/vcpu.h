@@ -15,6 +15,8 @@
 
 enum vcpu_exit_kind {
 	VEXIT_PREEMPT = 0, /* a host interrupt or kick: just run again */
+	VEXIT_YIELD,       /* the guest gives up the rest of its turn (s390x DIAG
+	                      0x44/0x9c): the next ready vCPU of its CPU runs */
 	VEXIT_IDLE,        /* the guest waits for an interrupt: idle until a kick
 	                      or `deadline` (host time base; ~0 = none) */
 	VEXIT_STOPPED,     /* this vCPU entered the stopped state */

@@ -307,7 +307,7 @@ TEST(diagnose)
 	EXPECT_EQ(diag(0x308, 0, 3), 0);
 	EXPECT_EQ(e.kind, VEXIT_RESET);
 	EXPECT_EQ(diag(0x44, 0, 0), 0);
-	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
+	EXPECT_EQ(e.kind, VEXIT_YIELD);
 	/* diag r2,r3,0x288: R3 (the action) is R1 + 1 here, the timeout: not 0. */
 	EXPECT_EQ(diag(0x288, 0, 30), PGM_SPECIFICATION);
 	EXPECT_EQ(part.arch.wdt_deadline, 0);
@@ -480,12 +480,12 @@ TEST(diag44_trace)
 	harness_reset(0);
 	c->gprs[5] = 0x54524f4e;
 	run_insn(&vcpu[0], diag_r5, &e);
-	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
+	EXPECT_EQ(e.kind, VEXIT_YIELD);
 	EXPECT_STR(hcmds, "");
 	harness_reset(S390_FEAT_TRACE);
 	c->gprs[5] = 0x54524f4e;
 	run_insn(&vcpu[0], diag_r5, &e);
-	EXPECT_EQ(e.kind, VEXIT_PREEMPT);
+	EXPECT_EQ(e.kind, VEXIT_YIELD);
 	c->gprs[5] = 0x1234;
 	run_insn(&vcpu[0], diag_r5, &e);
 	c->gprs[5] = 0x154524f46ull; /* not exactly "TROF" */
