@@ -85,3 +85,44 @@ tern_scenario(mips64-demo 60
   --expect "^\\[p0\\] demo-a: tick 5 of 5" --expect "^\\[p0\\] demo-a: done"
   --expect "^\\[p1\\] demo-b: tick 4 of 4" --expect "^\\[p1\\] demo-b: done"
   --log ${LOGS}/mips64-demo.log ${M}/tern-mips64-demo.elf)
+
+# --- SMP guests (tests/guests/mips64/smp.c, starve.c, ipihostile.c) --------
+# The SDK's tg_smp.h: CPUs started through the IPI mailbox, IPI ping-pong
+# across every pair. Judged by the TEST lines (--expect-pass, any FAIL) and
+# the partitions' summary lines; every guest wait is bounded by Count.
+# smp natively on QEMU -smp 4 (its -kernel entry is CPU 3, the IPI slots
+# reversed) and as 4 vCPUs pinned on 4 CPUs.
+tern_scenario(mips64-native-smp4 60
+  ${T}/run-qemu-mips64 --native --cpu Loongson-3A4000 --cpus 4 --append cpus=4 --timeout 60
+  --expect-pass 7 --expect "^TESTS DONE pass=7 fail=0" --expect "^smp: 6 of 6 pairs answered"
+  --log ${LOGS}/mips64-native-smp4.log ${M}/smp-native.elf)
+tern_scenario(mips64-smp-pinned4 60
+  ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 4 --timeout 60 --expect-pass 7
+  --expect "^\\[p0\\] TESTS DONE pass=7 fail=0" --expect "^\\[p0\\] smp: 6 of 6 pairs answered"
+  --log ${LOGS}/mips64-smp-pinned4.log ${M}/tern-mips64-smp-pinned4.elf)
+# 16 vCPUs time-sliced on 4 CPUs: all start, 120 pairs.
+tern_scenario(mips64-smp-slice16 60
+  ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 4 --timeout 60 --expect-pass 7
+  --expect "^\\[p0\\] TESTS DONE pass=7 fail=0" --expect "^\\[p0\\] smp: 16 of 16 cpus up"
+  --expect "^\\[p0\\] smp: 120 of 120 pairs answered"
+  --log ${LOGS}/mips64-smp-slice16.log ${M}/tern-mips64-smp-slice16.elf)
+# Two SMP partitions at once: 2 vCPUs pinned (CPUs 0-1), 6 time-sliced (CPUs 2-3).
+tern_scenario(mips64-smp-two 60
+  ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 4 --timeout 60 --expect-pass 14
+  --expect "^\\[p0\\] TESTS DONE pass=7 fail=0" --expect "^\\[p0\\] smp: 1 of 1 pairs answered"
+  --expect "^\\[p1\\] TESTS DONE pass=7 fail=0" --expect "^\\[p1\\] smp: 15 of 15 pairs answered"
+  --log ${LOGS}/mips64-smp-two.log ${M}/tern-mips64-smp-two.elf)
+# Starvation: 4 vCPUs time-sliced (20 ms) on one CPU, vCPU 1 spinning with
+# interrupts off; the workers must run within 1.5 slices of being due and
+# finish, and vCPU 0 ends the partition while the spinner spins.
+tern_scenario(mips64-smp-starve 60
+  ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 2 --timeout 60 --expect-pass 4
+  --expect "^\\[p0\\] TESTS DONE pass=4 fail=0" --expect "^\\[p0\\] starve: 2 of 2 workers did 15 rounds"
+  --log ${LOGS}/mips64-smp-starve.log ${M}/tern-mips64-smp-starve.elf)
+# Hostile mailbox accesses (p0, partition only) beside the smp guest (p1):
+# Tern and p1 carry on, p0 goes on to its last test.
+tern_scenario(mips64-smp-hostile 60
+  ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 4 --timeout 60 --expect-pass 18
+  --expect "^\\[p0\\] TESTS DONE pass=11 fail=0" --expect "^\\[p1\\] TESTS DONE pass=7 fail=0"
+  --expect "^\\[hv\\] p0 stopped: guest exit hypercall [(]status 0[)]"
+  --log ${LOGS}/mips64-smp-hostile.log ${M}/tern-mips64-smp-hostile.elf)

@@ -24,7 +24,7 @@ static tg_ipi_fn ipi_fn;
 static volatile u32 faults;
 
 void tg_smp_secondary(struct tg_smp_cpu *c);
-void tg_smp_wait_region(const volatile u32 *p, u32 old);
+void tg_smp_wait_region(const volatile u32 *p, u32 old, u32 compare);
 extern char tg_smp_entry[], tg_smp_wait_start[], tg_smp_wait_end[];
 
 static inline u32 rd32(u64 a)
@@ -227,9 +227,27 @@ bool tg_smp_wait_u32(const volatile u32 *p, u32 old, u32 ticks)
 			return *p != old;
 		if (!sleep)
 			continue; /* interrupts off: poll */
-		u32 step = ticks - el < TG_SMP_TICK ? ticks - el : TG_SMP_TICK;
-		tg_mtc0(CP0_COMPARE, 0, now + step);
-		tg_smp_wait_region(p, old);
+		u32 step = ticks - el < TG_SMP_SLEEP ? ticks - el : TG_SMP_SLEEP;
+		tg_smp_wait_region(p, old, now + step);
+	}
+}
+
+bool tg_smp_wait_at_least(const volatile u32 *p, u32 want, u32 ms)
+{
+	u64 limit = (u64)ms * (TG_COUNT_HZ / 1000u), spent = 0;
+	u32 last = tg_read_count();
+
+	for (;;) {
+		u32 v = *p; /* once: a change after this read ends the sleep below */
+		if (v >= want)
+			return true;
+		if (spent >= limit)
+			return false;
+		u64 left = limit - spent;
+		tg_smp_wait_u32(p, v, left > TG_SMP_SLEEP ? TG_SMP_SLEEP : (u32)left);
+		u32 now = tg_read_count();
+		spent += now - last;
+		last = now;
 	}
 }
 

@@ -40,11 +40,15 @@ tg_smp_entry:
 	 nop
 	.size	tg_smp_entry, . - tg_smp_entry
 
-/* void tg_smp_wait_region(const volatile u32 *p, u32 old): one `wait`
- * unless *p != old. An interrupt taken between tg_smp_wait_start and
- * tg_smp_wait_end returns to tg_smp_wait_end (smp.c moves EPC), so a
- * wakeup that comes after the check but before the `wait` is not lost.
- * Needs Status.IE (and the IM bits of the wakeups) set. */
+/* void tg_smp_wait_region(const volatile u32 *p, u32 old, u32 compare):
+ * Compare = compare (the wait's timeout), then one `wait` unless *p != old
+ * or Count has already reached compare (the CPU did not run for a while
+ * after computing it: a Compare in the past would only match after Count
+ * wraps, 10.7 s later). An interrupt taken anywhere from tg_smp_wait_start
+ * up to the `wait` returns to tg_smp_wait_end (smp.c moves EPC), so
+ * neither a wakeup that comes after the checks nor the timer expiring just
+ * before the `wait` is slept through. Needs Status.IE and the IM bits of
+ * the wakeups (IM6, IM7) set. */
 	.globl	tg_smp_wait_region
 	.globl	tg_smp_wait_start
 	.globl	tg_smp_wait_end
@@ -52,6 +56,12 @@ tg_smp_entry:
 	.balign	8
 tg_smp_wait_region:
 tg_smp_wait_start:
+	mtc0	a2, $11			/* Compare */
+	ehb
+	mfc0	t0, $9			/* Count */
+	subu	t0, a2, t0
+	blez	t0, tg_smp_wait_end	/* (s32)(compare - Count) <= 0: due */
+	 nop
 	lw	t0, 0(a0)
 	bne	t0, a1, tg_smp_wait_end
 	 nop

@@ -27,11 +27,14 @@
  *
  * Waiting: tg_smp_wait_u32() sleeps in `wait` with interrupts on, until a
  * word changes or a timeout (Count ticks) passes. It arms the CPU's
- * Count/Compare timer for at most TG_SMP_TICK at a time, so it returns on
- * time even if no IPI comes, and an interrupt that lands between its check
- * and its `wait` makes it return (the handler moves EPC past the `wait`),
- * so no wakeup is lost. On a CPU that has waited this way the SDK owns
- * IP7: do not use the timer for anything else there.
+ * Count/Compare timer at the timeout (at most TG_SMP_SLEEP at a time), so
+ * it returns on time even if no IPI comes, and an interrupt that lands
+ * between its check and its `wait` makes it return (the handler moves EPC
+ * past the `wait`), so no wakeup is lost. It sleeps as long as it can and
+ * never polls: under trap-and-emulate every poll is an exit, and exits of
+ * vCPUs of one partition contend in the hypervisor. On a CPU that has
+ * waited this way the SDK owns IP7: do not use the timer for anything
+ * else there.
  *
  * Secondary CPUs must not use tg_try, TG_RUN or user mode (that state is
  * the boot CPU's); an unexpected exception on one prints a line, is
@@ -42,9 +45,9 @@
 
 #include "tg/tg.h"
 
-#define TG_SMP_MAX 16u       /* CPUs: 4 nodes of 4 cores */
-#define TG_SMP_STACK 8192u   /* bytes of stack per secondary CPU */
-#define TG_SMP_TICK 4000000u /* longest sleep of a wait: 10 ms of Count */
+#define TG_SMP_MAX 16u           /* CPUs: 4 nodes of 4 cores */
+#define TG_SMP_STACK 8192u       /* bytes of stack per secondary CPU */
+#define TG_SMP_SLEEP 0x7fffffffu /* longest sleep of a wait: 5.4 s of Count */
 
 /* The IPI block of slot k: XKPHYS uncached 0x3ff01000 + (k%4)*0x100 +
  * ((k/4) << 44). Registers (32-bit) and mailboxes (64-bit): */
@@ -90,6 +93,9 @@ u32 tg_ipi_taken(u32 cpu); /* IP6 interrupts taken by cpu (statistics) */
 
 /* Sleep until *p != old (true) or `ticks` of Count have passed (false). */
 bool tg_smp_wait_u32(const volatile u32 *p, u32 old, u32 ticks);
+/* Sleep until *p >= want (true) or ms milliseconds have passed (false);
+ * time is summed in 64 bits, so a wait may outlast a Count wrap. */
+bool tg_smp_wait_at_least(const volatile u32 *p, u32 want, u32 ms);
 
 /* Natural-number argument `name=V` of the command line, or def. */
 u64 tg_cmdline_u64(const char *name, u64 def);
