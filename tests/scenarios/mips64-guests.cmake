@@ -112,12 +112,12 @@ tern_scenario(mips64-smp-two 60
   --expect "^\\[p0\\] TESTS DONE pass=7 fail=0" --expect "^\\[p0\\] smp: 1 of 1 pairs answered"
   --expect "^\\[p1\\] TESTS DONE pass=7 fail=0" --expect "^\\[p1\\] smp: 15 of 15 pairs answered"
   --log ${LOGS}/mips64-smp-two.log ${M}/tern-mips64-smp-two.elf)
-# Starvation: 4 vCPUs time-sliced (20 ms) on one CPU, vCPU 1 spinning with
+# Starvation: 4 vCPUs time-sliced (50 ms) on one CPU, vCPU 1 spinning with
 # interrupts off; the workers must run within 1.5 slices of being due and
 # finish, and vCPU 0 ends the partition while the spinner spins.
 tern_scenario(mips64-smp-starve 60
   ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 2 --timeout 60 --expect-pass 4
-  --expect "^\\[p0\\] TESTS DONE pass=4 fail=0" --expect "^\\[p0\\] starve: 2 of 2 workers did 15 rounds"
+  --expect "^\\[p0\\] TESTS DONE pass=4 fail=0" --expect "^\\[p0\\] starve: 2 of 2 workers did 10 rounds"
   --log ${LOGS}/mips64-smp-starve.log ${M}/tern-mips64-smp-starve.elf)
 # Hostile mailbox accesses (p0, partition only) beside the smp guest (p1):
 # Tern and p1 carry on, p0 goes on to its last test.

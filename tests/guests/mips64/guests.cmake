@@ -41,8 +41,8 @@ mips64_guest_system(mips64-smp-two --cpus 2 --append cpus=2 --guest smp.elf
   --vcpus 6 --sched timeslice --append cpus=6 --guest smp.elf)
 # starvation: 4 vCPUs time-sliced on one CPU, vCPU 1 spinning with interrupts off
 tern_mips64_guest(starve SOURCES ${TG_DIR}/starve.c ${TG_SDK_SMP_SOURCES})
-mips64_guest_system(mips64-smp-starve --cpus 1 --vcpus 4 --sched timeslice --slice 20000
-  --append "cpus=4 slice=20000 rounds=15" --guest starve.elf)
+mips64_guest_system(mips64-smp-starve --cpus 1 --vcpus 4 --sched timeslice --slice 50000
+  --append "cpus=4 slice=50000 rounds=10" --guest starve.elf)
 # hostile mailbox accesses (p0, 2 vCPUs on CPUs 0-1) beside the smp guest (p1, CPUs 2-3)
 tern_mips64_guest(ipihostile SOURCES ${TG_DIR}/ipihostile.c ${TG_DIR}/insn.S ${TG_SDK_SMP_SOURCES})
 mips64_guest_system(mips64-smp-hostile --cpus 2 --append cpus=2 --guest ipihostile.elf
