@@ -13,7 +13,7 @@ struct tg_smp_cpu {
 	void *arg;
 	volatile u32 state;
 	volatile u32 ipis;
-	bool owns_timer; /* it has waited: IP7 is the SDK's */
+	bool owns_timer; /* tg_ipi_enable or a wait: IP7 is the SDK's */
 };
 
 static struct tg_smp_cpu cpus[TG_SMP_MAX];
@@ -193,7 +193,9 @@ void tg_ipi_enable(void)
 {
 	u32 self = tg_smp_self(), st = tg_read_status() | ST_KX;
 
-	tg_write_status(st); /* XKPHYS first */
+	if (self < TG_SMP_MAX)
+		cpus[self].owns_timer = true; /* IM7 is on from here: its IP7 is ours */
+	tg_write_status(st);                  /* XKPHYS first */
 	wr32(tg_ipi_block(tg_ipi_irq_slot(self)) + TG_IPI_EN, ~0u);
 	tg_write_status(st | ST_IM(6) | ST_IM(7) | ST_IE);
 }

@@ -33,8 +33,8 @@
  * past the `wait`), so no wakeup is lost. It sleeps as long as it can and
  * never polls: under trap-and-emulate every poll is an exit, and exits of
  * vCPUs of one partition contend in the hypervisor. On a CPU that has
- * waited this way the SDK owns IP7: do not use the timer for anything
- * else there.
+ * called tg_ipi_enable or waited this way the SDK owns IP7: do not use the
+ * timer for anything else there.
  *
  * Secondary CPUs must not use tg_try, TG_RUN or user mode (that state is
  * the boot CPU's); an unexpected exception on one prints a line, is
