@@ -30,6 +30,8 @@ static bool in(u64 pa, unsigned size, u64 base, u64 len)
 
 void te_devices_reset(struct partition *p)
 {
+	for (u32 i = 0; i < VIPI_MAX; i++)
+		p->arch.lines[i] = 0;
 	vipi_reset(&p->arch.ipi, p->nr_vcpus);
 	vuart_reset(&p->arch.vuart);
 	vintc_reset(&p->arch.vintc);
@@ -55,24 +57,38 @@ static int pm_write(struct vcpu *v, u64 off, unsigned size, u64 val)
 	return EMU_DONE;
 }
 
-static void uart_access(struct vcpu *v, u64 off, unsigned size, bool write, u64 *val)
+/* The UART's transmitted bytes go to tx[] (printed after the device lock
+ * is dropped: a console line must not hold up the partition's vCPUs). */
+static unsigned uart_access(struct vcpu *v, u64 off, unsigned size, bool write, u64 *val,
+                            char tx[8])
 {
 	struct partition *p = v->part;
 	u64 out = 0;
+	unsigned n = 0;
 
 	for (unsigned b = 0; b < size; b++) {
-		u8 tx;
-		if (!write) {
+		u8 ch;
+		if (!write)
 			out |= (u64)vuart_read(&p->arch.vuart, (u32)(off + b)) << (8 * b);
-		} else if (vuart_write(&p->arch.vuart, (u32)(off + b), (u8)(*val >> (8 * b)),
-		                       &tx)) {
-			char ch = (char)tx;
-			partition_console_write(p, &ch, 1);
-		}
+		else if (vuart_write(&p->arch.vuart, (u32)(off + b), (u8)(*val >> (8 * b)), &ch))
+			tx[n++] = (char)ch;
 	}
 	if (!write)
 		*val = out;
 	vintc_set_pin(&p->arch.vintc, VINTC_PIN_UART, vuart_irq(&p->arch.vuart));
+	return n;
+}
+
+/* Each vCPU's interrupt lines (Cause IP2..IP6), recomputed under the lock
+ * after every device access and read without it on every exit. */
+static void lines_update(struct partition *p)
+{
+	for (u32 i = 0; i < p->nr_vcpus && i < VIPI_MAX; i++) {
+		u32 ip = vintc_cause_ip(&p->arch.vintc, i);
+		if (vipi_irq(&p->arch.ipi, i))
+			ip |= 0x4000u; /* IP6 */
+		__atomic_store_n(&p->arch.lines[i], ip, __ATOMIC_RELEASE);
+	}
 }
 
 /* A secondary vCPU leaves its virtual boot loop, as the firmware's loop
@@ -109,6 +125,8 @@ int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val
 	struct partition *p = v->part;
 	int r = EMU_DONE;
 	u32 id, off, kick = 0;
+	char tx[8];
+	unsigned ntx = 0;
 
 	if (size == 0 || size > 8)
 		return EMU_FAIL;
@@ -116,7 +134,7 @@ int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val
 	if (vipi_decode(pa, &id, &off)) {
 		ipi_access(v, id, off, size, write, val, &kick);
 	} else if (in(pa, size, UART_BASE, VUART_REGS)) {
-		uart_access(v, pa - UART_BASE, size, write, val);
+		ntx = uart_access(v, pa - UART_BASE, size, write, val, tx);
 	} else if (in(pa, size, VINTC_GPA, VINTC_SIZE)) {
 		if (write)
 			vintc_write(&p->arch.vintc, (u32)(pa - VINTC_GPA), size, *val);
@@ -136,7 +154,11 @@ int te_device_access(struct vcpu *v, u64 pa, unsigned size, bool write, u64 *val
 	} else {
 		r = EMU_FAIL;
 	}
+	if (r != EMU_FAIL)
+		lines_update(p);
 	spin_unlock(&p->arch.lock);
+	if (ntx)
+		partition_console_write(p, tx, ntx);
 	for (u32 i = 0; kick && i < p->nr_vcpus; i++)
 		if ((kick & (1u << i)) && i != v->id)
 			vcpu_kick(&p->vcpus[i]);
@@ -147,12 +169,7 @@ u32 te_device_irq_lines(struct vcpu *v)
 {
 	struct partition *p = v->part;
 
-	spin_lock(&p->arch.lock);
-	u32 ip = vintc_cause_ip(&p->arch.vintc, v->id);
-	if (vipi_irq(&p->arch.ipi, v->id))
-		ip |= 0x4000u; /* IP6 */
-	spin_unlock(&p->arch.lock);
-	return ip;
+	return v->id < VIPI_MAX ? __atomic_load_n(&p->arch.lines[v->id], __ATOMIC_ACQUIRE) : 0;
 }
 
 /* Guest-physical access: RAM of the slots (read-only slots ignore writes),

@@ -80,6 +80,7 @@ struct arch_partition {
 	struct vintc vintc;
 	struct vtestdev testdev;
 	struct vipi ipi; /* the Loongson-3 IPI mailbox, a block per vCPU */
+	u32 lines[VIPI_MAX]; /* each vCPU's Cause IP2..IP6, read without the lock */
 	/* VZ backend: GuestID and guest-physical page table */
 	u32 guestid;
 	struct gpt gpt;
