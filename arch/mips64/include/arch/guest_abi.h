@@ -39,10 +39,13 @@
  * argc = 2 and argv[] holds 32-bit kseg0-window pointers to "g" and the
  * text, in a 4 KiB block at guest-physical 0x0ff00000 if that is RAM, else
  * in the last 4 KiB of the slot at guest-physical 0; else argc = 0.
- * Other vCPUs stay stopped (SMP guests come with the virtual IPI).
+ * Other vCPUs wait in a virtual firmware boot loop until their IPI
+ * MAILBOX0 is written (arch/vipi.h): then they start at that pc in kernel
+ * mode, Status = 0, with sp, gp and a1 from MAILBOX1..3.
  *
  * Interrupt lines: IP7 CP0 timer (Count/Compare, IntCtl.IPTI = 7), IP2-IP5
- * from the vINTC, IP0/IP1 software, IP6 reserved (virtual IPI, later).
+ * from the vINTC, IP0/IP1 software, IP6 the vCPU's IPI mailbox (STATUS &
+ * EN, at guest-physical 0x3ff01000 + core * 0x100 + node << 44).
  *
  * Hypercalls: `hypcall` (VZ encoding 0x42000028, code field 0). In user
  * mode on a non-VZ CPU it traps as Coprocessor Unusable, so both backends
