@@ -79,7 +79,7 @@ struct arch_partition {
 	struct vuart16550 vuart;
 	struct vintc vintc;
 	struct vtestdev testdev;
-	struct vipi ipi; /* the Loongson-3 IPI mailbox, a block per vCPU */
+	struct vipi ipi;     /* the Loongson-3 IPI mailbox, a block per vCPU */
 	u32 lines[VIPI_MAX]; /* each vCPU's Cause IP2..IP6, read without the lock */
 	/* VZ backend: GuestID and guest-physical page table */
 	u32 guestid;
