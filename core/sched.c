@@ -33,10 +33,17 @@ static void all_stopped_check(struct partition *p)
 
 /* Whether v can run now; *wake: the earliest time an idle one is due. A
  * vCPU of a partition being reset acknowledges the reset here (it is not
- * running: this CPU is in this loop) and waits for its end. */
+ * running: this CPU is in this loop) and waits for its end.
+ *
+ * The kick is consumed first, whatever follows: a kick for a vCPU that
+ * cannot run (its partition stopped, a secondary not started) must not
+ * keep idle_cpu() from sleeping. Taking it before looking at the vCPU's
+ * state loses nothing: whoever makes a vCPU runnable does so before
+ * kicking it, so a kick consumed here comes with the state that made it. */
 static bool ready(struct vcpu *v, u64 now, u64 *wake)
 {
 	struct partition *p = v->part;
+	u32 kicked = __atomic_exchange_n(&v->kick, 0, __ATOMIC_ACQ_REL);
 
 	if (p->state != PART_RUNNING)
 		return false; /* parked for good */
@@ -50,12 +57,12 @@ static bool ready(struct vcpu *v, u64 now, u64 *wake)
 	}
 	if (!arch_vcpu_runnable(v))
 		return false; /* stopped, or a secondary not started yet */
-	if (v->idle && !__atomic_load_n(&v->kick, __ATOMIC_ACQUIRE) && now < v->wake_at) {
+	if (v->idle && !kicked && now < v->wake_at) {
 		if (v->wake_at < *wake)
 			*wake = v->wake_at;
 		return false;
 	}
-	v->idle = 0;
+	v->idle = 0; /* ready until it runs, picked now or on a later pass */
 	return true;
 }
 
