@@ -99,3 +99,7 @@ set_tests_properties(lint.clang-format lint.cppcheck PROPERTIES LABELS lint TIME
 # scenarios, each owned by its arch's files.
 include(${CMAKE_SOURCE_DIR}/tests/unit/mips64/unit.cmake OPTIONAL)
 include(${CMAKE_SOURCE_DIR}/tests/unit/s390x/unit.cmake OPTIONAL)
+
+# The scheduler against a scripted fake arch (its own stubs of the arch and
+# of core/run.c).
+tern_unit(test_sched tests/unit/test_sched.c core/sched.c)
