@@ -14,7 +14,8 @@ static void (*cpu_fn[SDK_MAX_CPUS])(void *);
 static void *cpu_arg[SDK_MAX_CPUS];
 static volatile u32 cpu_online[SDK_MAX_CPUS];
 static volatile u32 cpu_done[SDK_MAX_CPUS];
-static u64 started = 1; /* CPU 0 boots */
+static u64 started = 1;  /* CPU 0 boots */
+u32 sdk_restart_retries; /* SIGP RESTARTs sent again (natively, see cpu_start) */
 
 int sigp(u16 addr, u8 order, u64 param, u32 *status)
 {
@@ -95,9 +96,16 @@ int cpu_start(u16 addr, void (*fn)(void *), void *arg)
 	if (cc)
 		return 20 + cc;
 	started |= 1ull << addr;
-	if (!wait_for_flag(&cpu_online[addr], START_TIMEOUT_US))
+	if (wait_for_flag(&cpu_online[addr], START_TIMEOUT_US))
+		return 0;
+	/* QEMU 10's TCG (natively, not as a partition) now and then leaves a
+	 * CPU that was just stopped stopped after SIGP RESTART accepted it
+	 * (tests/guests/s390x/smp.c smp.restart: 1 to 3 runs in 10). One more
+	 * RESTART, natively only: under Tern a lost restart is a bug to see. */
+	if (host_is_tern() || sigp_retry(addr, SIGP_RESTART, 0, &status))
 		return 30;
-	return 0;
+	sdk_restart_retries++;
+	return wait_for_flag(&cpu_online[addr], START_TIMEOUT_US) ? 0 : 31;
 }
 
 int cpu_stop(u16 addr)

@@ -141,6 +141,9 @@ int main(void)
 	ready = 0;
 	pings = 0;
 	rc = cpu_start(1, spinner, NULL);
+	if (sdk_restart_retries)
+		printf("smp: SIGP RESTART sent again %u time(s): the CPU stayed stopped (QEMU)\n",
+		       sdk_restart_retries);
 	CHECK_EQ(S, "restart", rc, 0);
 	if (!rc) {
 		wait_for_flag(&ready, TIMEOUT_US);

@@ -150,6 +150,8 @@ int stsi(void *page, u32 fc, u32 sel1, u32 sel2);
 u32 stsi_level(void);
 /* Under Tern? STSI 3.2.2 names the control program "TERN". */
 bool host_is_tern(void);
+/* cpu_start() sent SIGP RESTART a second time (natively on QEMU only). */
+extern u32 sdk_restart_retries;
 /* The innermost control-program name (STSI 3.2.2, ASCII) or "" if none. */
 const char *host_cp_name(void);
 /* EBCDIC (IBM-1047) to ASCII for the printable range, '.' otherwise. */
