@@ -163,6 +163,7 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 	cpu_state_clear_reset(v);
 	a->in_guest = 0;
 	a->left_guest = arch_timer_now();
+	a->off_cpu = 0;
 	if (a->trace && hercules_command("t-")) /* a reset closes a trace window */
 		partition_log(p, "trace: window off (vcpu %u)", v->id);
 	a->trace = 0;
@@ -447,7 +448,30 @@ static void enter_wait(struct vcpu *v, struct vcpu_exit *e, u64 now)
 		e->deadline = wdt;
 }
 
+static void run(struct vcpu *v, struct vcpu_exit *e);
+
+/* The CPU timer runs while the vCPU runs, handles an intercept or waits
+ * (an enabled wait is the operating state), not while it waits for its
+ * turn on a shared CPU or is stopped: the time a vCPU spends off its CPU
+ * while it could run is left out, as under z/VM. */
 void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
+{
+	struct arch_vcpu *a = &v->arch;
+
+	if (a->off_cpu) {
+		a->left_guest = arch_timer_now();
+		a->off_cpu = 0;
+	}
+	run(v, e);
+	if (e->kind != VEXIT_IDLE) {
+		u64 now = arch_timer_now();
+		a->cpu.cputm -= now - a->left_guest;
+		a->left_guest = now;
+		a->off_cpu = 1;
+	}
+}
+
+static void run(struct vcpu *v, struct vcpu_exit *e)
 {
 	struct partition *p = v->part;
 	struct arch_vcpu *a = &v->arch;

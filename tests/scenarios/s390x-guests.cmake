@@ -248,13 +248,15 @@ s390x_smp(ipi-pair 4 --expect-pass 28
 #    back after the others had a slice each (starve.c says how that is
 #    measured), finish, and the partition ends when they are done (CPU 0
 #    stops the spinner). Then DIAG 0x44 must hand the CPU to the next vCPU.
+#    A worker's CPU timer counts its own turns, not the others'.
 #    Timing-sensitive: it runs alone (RUN_SERIAL), and the raw TOD wait
 #    allows for the emulator's own pauses.
-s390x_smp(starve 1 --expect-pass 14
+s390x_smp(starve 1 --expect-pass 16
   --expect "^\\[hv\\] p0 'p0-guest-starve': 3 vcpu\\(s\\) time-sliced \\(10000 us\\) on cpu mask 0x1,"
+  --expect "^\\[p0\\] TEST starve.cpu_timer_2 PASS$"
   --expect "^\\[p0\\] TEST starve.round_robin PASS$"
   --expect "^\\[p0\\] TEST starve.yield PASS$"
-  --expect "^\\[p0\\] TESTS DONE pass=14 fail=0 skip=0$"
+  --expect "^\\[p0\\] TESTS DONE pass=16 fail=0 skip=0$"
   --expect "^\\[hv\\] p0 stopped: every cpu stopped \\(status 0\\)$")
 if(TEST scenario.s390x-guest-starve)
   set_tests_properties(scenario.s390x-guest-starve PROPERTIES RUN_SERIAL TRUE)

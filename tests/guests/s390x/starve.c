@@ -46,6 +46,7 @@ static u32 n, pcpus, spin_cpu, turns;
 static u64 slice_tod, slack_tod, deadline_tod;
 static volatile u32 done[MAXC], waits[MAXC];
 static volatile u64 worked[MAXC], elapsed[MAXC], longest_wait[MAXC];
+static volatile u64 cpu_time[MAXC]; /* what the CPU timer counted during work() */
 static volatile u64 spins, spin_open_start, spin_open_last; /* its stint so far */
 static volatile u32 watch;                                  /* the spinner logs its stints */
 static struct stint stints[LOG_MAX], merged[LOG_MAX];
@@ -102,6 +103,7 @@ static u32 sharers(u16 c)
 static void work(u16 me)
 {
 	u64 need = turns * slice_tod, run = 0, longest = 0;
+	s64 cpu0 = get_cpu_timer();
 	u64 start = stck(), last = start, stint = start;
 	u32 w = 0;
 
@@ -119,6 +121,7 @@ static void work(u16 me)
 		last = t;
 	}
 	log_stint(me, stint, last);
+	cpu_time[me] = (u64)(cpu0 - get_cpu_timer());
 	worked[me] = run;
 	elapsed[me] = last - start;
 	waits[me] = w;
@@ -375,6 +378,18 @@ int main(void)
 		CHECK(S, name, busy <= busy_bound);
 		snprintf(name, sizeof(name), "wait_%u", c);
 		CHECK(S, name, longest_wait[c] <= wait_bound);
+		/* sharing a CPU: its CPU timer counts its own turns, not the
+		 * others' (less than half of the time it spent waiting) */
+		if (share > 1) {
+			u64 waited = elapsed[c] - worked[c];
+			printf("starve: cpu %u: CPU timer %llu us for %llu us of work and %llu us "
+			       "waiting\n",
+			       c, (unsigned long long)(cpu_time[c] / TOD_PER_US),
+			       (unsigned long long)(worked[c] / TOD_PER_US),
+			       (unsigned long long)(waited / TOD_PER_US));
+			snprintf(name, sizeof(name), "cpu_timer_%u", c);
+			CHECK(S, name, cpu_time[c] <= worked[c] + waited / 2);
+		}
 	}
 
 	u32 bad = 0;

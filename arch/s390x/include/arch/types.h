@@ -40,6 +40,7 @@ struct arch_vcpu {
 	u32 extcall_pending;
 	u16 extcall_from;
 	u64 left_guest; /* host TOD when the CPU timer stopped advancing */
+	u32 off_cpu;    /* left its CPU while able to run: its CPU timer stands still */
 	u64 slice_end;  /* host TOD the clock comparator is armed for (sie.c) */
 	u64 trace;      /* a trace window is open (S390_FEAT_TRACE, Hercules) */
 };
