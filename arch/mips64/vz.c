@@ -224,7 +224,7 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 	}
 }
 
-/* A vCPU is bound to one CPU (core/vcpu.c): its timer deadlines are in
+/* A vCPU is bound to one CPU (core/sched.c): its timer deadlines are in
  * that CPU's Count, and its guest TLB entries live there. */
 static void vz_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 {
