@@ -79,11 +79,15 @@ foreach(model 3A4000 3A1000)
     --log ${LOGS}/mips64-pair-hostile-${model}.log ${M}/tern-mips64-pair-hostile.elf)
 endforeach()
 
-# --- the demo system (guests/mips64): both partitions tick and end cleanly --
+# --- the demo system (guests/mips64): both tickers tick and end cleanly, the
+# SMP ring (4 vCPUs time-sliced on 2 CPUs) passes its token round -----------
 tern_scenario(mips64-demo 60
   ${T}/run-qemu-mips64 --cpu Loongson-3A4000 --cpus 4 --timeout 60
   --expect "^\\[p0\\] demo-a: tick 5 of 5" --expect "^\\[p0\\] demo-a: done"
   --expect "^\\[p1\\] demo-b: tick 4 of 4" --expect "^\\[p1\\] demo-b: done"
+  --expect "^\\[hv\\] p2 'p2-ring': 4 vcpu\\(s\\) time-sliced"
+  --expect "^\\[p2\\] ring: 3 laps of 4 cpus by IPI"
+  --expect "^\\[hv\\] p2 stopped: guest exit hypercall \\(status 0\\)"
   --log ${LOGS}/mips64-demo.log ${M}/tern-mips64-demo.elf)
 
 # --- SMP guests (tests/guests/mips64/smp.c, starve.c, ipihostile.c) --------
