@@ -243,14 +243,7 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		if (deadline != ~0ull)
 			arch_timer_set_deadline(deadline);
 		const struct mips_frame *f = te_enter(c, st, te_host_asid(v), 0);
-		/* on every exit: unrolled, not a call */
-#pragma GCC unroll 32
-		for (int i = 1; i < 32; i++)
-			c->gpr[i] = f->gpr[i];
-		c->gpr[0] = 0;
-		c->hi = f->hi;
-		c->lo = f->lo;
-		c->pc = f->epc;
+		mips_frame_to_ctx(c, f);
 		if (!dispatch(v, f, e))
 			return;
 	}

@@ -205,12 +205,7 @@ static void run(struct vcpu *v, struct vcpu_exit *e)
 		                    .badinstr = read_badinstr(1),
 		                    .badinstrp = read_badinstr(2),
 		                    .vector = (u32)f->vector};
-#pragma GCC unroll 32
-		for (int i = 1; i < 32; i++)
-			c->gpr[i] = f->gpr[i];
-		c->gpr[0] = 0;
-		c->hi = f->hi;
-		c->lo = f->lo;
+		mips_frame_to_ctx(c, f);
 		int r = vz_handle_exit(z, &x);
 		if (r == VZ_HOST_IRQ) {
 			/* handled here; back to core only if it kicked us */

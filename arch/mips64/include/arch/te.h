@@ -16,6 +16,20 @@
 /* te_entry.S */
 struct mips_frame *te_enter(struct mips_guest_ctx *g, u64 status, u64 entryhi, u64 gctl0);
 
+/* The guest's registers from the frame the vectors saved, on every exit
+ * of either backend: unrolled, not a call. The pc too (VZ sets it again
+ * from the exit). */
+static inline void mips_frame_to_ctx(struct mips_guest_ctx *c, const struct mips_frame *f)
+{
+#pragma GCC unroll 32
+	for (int i = 1; i < 32; i++)
+		c->gpr[i] = f->gpr[i];
+	c->gpr[0] = 0;
+	c->hi = f->hi;
+	c->lo = f->lo;
+	c->pc = f->epc;
+}
+
 /* te_mmu.c */
 extern const struct mips_emu_ops te_emu_ops;
 struct vcpu *te_vcpu(struct mips_guest_ctx *c);
