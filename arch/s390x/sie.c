@@ -194,9 +194,14 @@ void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b)
 	__atomic_store_n(&a->stopped, 0, __ATOMIC_RELEASE);
 }
 
+/* A stopped vCPU with posted requests runs too: a SIGP STOP posted while
+ * it was running may land after it stopped itself, and SIGP answers busy
+ * while requests are pending, so they must be carried out (run() does,
+ * then reports VEXIT_STOPPED) or every later RESTART is refused for good. */
 bool arch_vcpu_runnable(const struct vcpu *v)
 {
-	return !__atomic_load_n(&v->arch.stopped, __ATOMIC_ACQUIRE);
+	return !__atomic_load_n(&v->arch.stopped, __ATOMIC_ACQUIRE) ||
+	       __atomic_load_n(&v->arch.requests, __ATOMIC_ACQUIRE) != 0;
 }
 
 void sie_kick_interrupted(void)

@@ -109,7 +109,7 @@ s390x_partition(console 1 7 --expect "^\\[p0\\] console: hello from an s390x gue
 s390x_partition(stsi 2 16 --expect "^\\[p0\\] TEST stsi_id.host_tern PASS$")
 s390x_partition(sclp_info 2 9)
 s390x_partition(timers 1 15)
-s390x_partition(smp 2 20)
+s390x_partition(smp 2 21)
 s390x_partition(sigp 2 31)
 s390x_partition(pgm 1 9)
 s390x_partition(diag318-off 1 4)
@@ -143,7 +143,7 @@ set(_tc ${LOGS}/s390x-trace-count)
 tern_scenario(s390x-trace-count 300
   bash -c "${_tt}/tracerun.sh --timeout 240 --console ${_tc}.log ${S}/tern-s390x-g-trace.ins --elf ${S}/tern-s390x-g-trace.elf --fn emulate_diag --fn emulate_servc --fn inject_ext > ${_tc}.out && cat ${_tc}.out && grep -q 'through emulate_diag: 100,' ${_tc}.out && grep -q 'through emulate_servc: 20,' ${_tc}.out && grep -q 'TESTS DONE pass=1 fail=0' ${_tc}.log")
 # Three partitions, four vCPUs at once.
-s390x_partition(mix 4 55)
+s390x_partition(mix 4 56)
 # A spinner with interrupts off beside a worker: the worker finishes while
 # the spinner still spins, and the spinner's bounded loop ends the run.
 _s390x_gap(spin _spin_gap)

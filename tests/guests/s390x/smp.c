@@ -8,6 +8,7 @@
 #define S "smp"
 #define ROUNDS 50
 #define TIMEOUT_US 2000000
+#define RACE_ROUNDS 1024
 
 static volatile u32 pongs, pings, quit, spin, seen_stap, bad_sender;
 static volatile u32 ready;
@@ -54,6 +55,14 @@ static void spinner(void *arg)
 		irq_restore(m | 0x01);
 		irq_disable();
 	}
+}
+
+/* CPU 1: return after a short spin (its length sweeps the window), and
+ * the SDK stops the CPU while CPU 0's SIGP STOP for it is on its way. */
+static void quick(void *arg)
+{
+	for (volatile unsigned long i = 0; i < (unsigned long)arg; i++)
+		;
 }
 
 static bool wait_u32_change(const volatile u32 *v, u32 before)
@@ -161,6 +170,24 @@ int main(void)
 		CHECK_EQ(S, "ext_call_delivered", pings, 1);
 		cpu_stop(1);
 	}
+
+	/* A CPU that stops itself while another CPU's SIGP STOP for it is in
+	 * flight: it ends stopped, and the next RESTART is taken, not refused
+	 * as busy for good (a posted stop once outlived the self-stop). */
+	u32 raced = 0;
+	for (u32 i = 0; i < RACE_ROUNDS; i++) {
+		rc = cpu_start(1, quick, (void *)(unsigned long)(i % 64 * 4));
+		if (rc) {
+			test_detail("stop race, round %u: cpu_start(1) = %d", i, rc);
+			break;
+		}
+		if (cpu_stop(1)) {
+			test_detail("stop race, round %u: cpu 1 did not stop", i);
+			break;
+		}
+		raced++;
+	}
+	CHECK_EQ(S, "stop_race", raced, RACE_ROUNDS);
 
 	/* Orders a CPU cannot take, and CPUs that do not exist. */
 	st = 0;

@@ -17,7 +17,10 @@ int arch_partition_init(struct partition *p);
  * while v is not running. */
 void arch_vcpu_reset(struct vcpu *v, const struct vcpu_boot *b);
 
-/* Whether v may run now (started and not stopped). */
+/* Whether core should call arch_vcpu_run(v) now: v is started and not
+ * stopped, or it has work of its own to do before it can say it is stopped
+ * (an order another vCPU posted to it, which arch_vcpu_run carries out and
+ * then reports VEXIT_STOPPED if v stays stopped). */
 bool arch_vcpu_runnable(const struct vcpu *v);
 
 /* Run v on this CPU (v->pcpu) until something needs core; fill *e. Handles
