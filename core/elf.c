@@ -69,7 +69,9 @@ int elf_load(struct partition *p, const void *image, u64 size, gva_t *entry, cha
 			return HV_E_INVAL;
 		}
 		u64 g = arch_elf_segment_gpa(ph.vaddr, ph.paddr);
-		u8 *dst = partition_gpa_ptr(p, gpa(g), ph.memsz, true);
+		/* not a guest store: the loader fills read-only slots too, that
+		 * is how their contents (a ROM, a firmware) get there */
+		u8 *dst = partition_gpa_ptr(p, gpa(g), ph.memsz, false);
 		if (!dst) {
 			hv_snprintf(
 			    err, errsz,

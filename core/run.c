@@ -189,10 +189,10 @@ static int partition_boot(struct partition *p)
 	char err[160];
 	struct vcpu_boot b = {.cmdline = p->cfg->cmdline};
 
-	/* A re-IPL starts from clean memory, as a load-clear does. */
+	/* A boot or re-IPL starts from clean memory, as a load-clear does;
+	 * read-only slots too: the image fills them anew. */
 	for (u32 s = 0; s < p->nr_slots; s++)
-		if (!(p->slots[s].flags & SLOT_F_READONLY))
-			memset(arch_hpa_to_ptr(p->slots[s].hpa), 0, p->slots[s].size);
+		memset(arch_hpa_to_ptr(p->slots[s].hpa), 0, p->slots[s].size);
 	if (elf_load(p, p->cfg->image,
 	             (u64)((const u8 *)p->cfg->image_end - (const u8 *)p->cfg->image), &b.entry,
 	             err, sizeof(err)) != HV_OK) {

@@ -212,8 +212,12 @@ int gmem_write(struct partition *p, const struct s390_cpu *cpu, u64 addr, const 
 		int rc = gmem_translate(p, cpu, a < addr ? addr : a, true, &abs, teid);
 		if (rc)
 			return rc;
-		if (!partition_gpa_ptr(p, gpa(abs), 1, true))
+		if (!partition_gpa_ptr(p, gpa(abs), 1, false))
 			return PGM_ADDRESSING;
+		if (!partition_gpa_ptr(p, gpa(abs), 1, true)) {
+			*teid = 0; /* a read-only slot: see host_fault() in sie.c */
+			return PGM_PROTECTION;
+		}
 	}
 	return access(p, cpu, addr, (u8 *)(unsigned long)buf, len, true, teid);
 }

@@ -270,6 +270,25 @@ static int icpt_instruction(struct vcpu *v, struct vcpu_exit *e)
 	return emulate_insn(&em);
 }
 
+/* Hercules reflects a store into a read-only slot (a host protection) as
+ * the guest's own DAT protection: TEID bit 61 and the address. When the
+ * guest's translation of that address permits the store and lands in a
+ * read-only slot, the protection is the slot's: the guest gets the TEID
+ * host_fault() gives it on a machine that reports a host interruption.
+ * A guest's own DAT or low-address protection is left as it is. */
+static u64 reflected_teid(struct vcpu *v, u16 code, u64 teid)
+{
+	u64 abs, t;
+
+	if ((code & 0x7f) != PGM_PROTECTION || !(teid & 4) ||
+	    gmem_translate(v->part, &v->arch.cpu, teid & ~0xfffull, true, &abs, &t) != 0)
+		return teid;
+	if (partition_gpa_ptr(v->part, gpa(abs), 1, false) &&
+	    !partition_gpa_ptr(v->part, gpa(abs), 1, true))
+		return 0;
+	return teid;
+}
+
 /* A program interruption the guest must see (Hercules intercepts
  * addressing, specification, protection and special-operation exceptions
  * unconditionally): reflect it as it was recognised. */
@@ -277,7 +296,8 @@ static int icpt_program(struct vcpu *v, struct vcpu_exit *e)
 {
 	const struct sie_block *sd = v->arch.sd;
 
-	if (inject_pgm(v, sd->iprcc, sd->pgmilc & 7, sd->teid, sd->dxc) != HV_OK)
+	if (inject_pgm(v, sd->iprcc, sd->pgmilc & 7, reflected_teid(v, sd->iprcc, sd->teid),
+	               sd->dxc) != HV_OK)
 		return fault(e, "program interruption 0x%04x with no lowcore to present it",
 		             sd->iprcc);
 	return EMU_CONTINUE;
@@ -364,15 +384,20 @@ static int dispatch(struct vcpu *v, struct vcpu_exit *e)
 	return icpt_handlers[code / 4](v, e);
 }
 
-/* A host program interruption ended SIE. A host translation exception
- * means the guest touched absolute storage that no slot backs: that is the
- * guest's addressing exception. The guest PSW was nullified (it points at
- * the instruction): move it past the instruction, as an addressing
- * exception suppresses it. */
+/* A host program interruption ended SIE. The guest PSW was nullified (it
+ * points at the instruction); both answers below suppress it, so the PSW
+ * moves past the instruction (an instruction fetch: nothing to pass).
+ * - A host translation exception: the guest touched absolute storage that
+ *   no slot backs, its addressing exception.
+ * - A host protection exception on a read-only slot's page: the guest
+ *   stored into it, its protection exception. The TEID carries no address:
+ *   the host saw the absolute one, not the guest's logical one, and for a
+ *   protection that is neither DAT nor low-address protection bits 0-51
+ *   are unpredictable anyway. */
 static int host_fault(struct vcpu *v, struct vcpu_exit *e)
 {
 	const struct lowcore *lc = lowcore();
-	u16 code = lc->pgm_code;
+	u16 code = lc->pgm_code, answer = PGM_ADDRESSING;
 	u64 teid = lc->teid, g = teid & ~0xfffull;
 	struct s390_cpu *cpu = &v->arch.cpu;
 
@@ -384,22 +409,30 @@ static int host_fault(struct vcpu *v, struct vcpu_exit *e)
 	case PGM_REGION_FIRST_TRANS:
 	case PGM_REGION_SECOND_TRANS:
 	case PGM_REGION_THIRD_TRANS:
+		if (partition_gpa_ptr(v->part, gpa(g), 1, false))
+			return fault(e, "host DAT fault at guest %llx, inside its storage",
+			             (unsigned long long)g);
+		break;
+	case PGM_PROTECTION:
+		if (!partition_gpa_ptr(v->part, gpa(g), 1, false) ||
+		    partition_gpa_ptr(v->part, gpa(g), 1, true))
+			return fault(e, "host protection at guest %llx, not a read-only slot",
+			             (unsigned long long)g);
+		answer = PGM_PROTECTION;
 		break;
 	default:
 		return fault(e, "host program interruption 0x%04x during SIE (TEID %016llx)", code,
 		             (unsigned long long)teid);
 	}
-	if (partition_gpa_ptr(v->part, gpa(g), 1, false))
-		return fault(e, "host DAT fault at guest %llx, inside its storage",
-		             (unsigned long long)g);
 	u8 op;
 	u64 unused;
 	u32 ilen = 0; /* an instruction fetch from missing storage */
 	if (gmem_read(v->part, cpu, cpu->psw.addr, &op, 1, &unused) == 0)
 		ilen = insn_length(op);
 	cpu->psw.addr = emu_wrap(cpu, cpu->psw.addr + ilen);
-	if (inject_pgm(v, PGM_ADDRESSING, ilen, 0, 0) != HV_OK)
-		return fault(e, "addressing exception with no lowcore to present it");
+	if (inject_pgm(v, answer, ilen, 0, 0) != HV_OK)
+		return fault(e, "program interruption 0x%04x with no lowcore to present it",
+		             answer);
 	return EMU_CONTINUE;
 }
 

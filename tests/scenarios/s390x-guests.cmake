@@ -135,6 +135,10 @@ s390x_partition(memmap 1 8)
 # worker finishes.
 s390x_partition(memmap-gap 2 13
   --expect "^\\[p0\\] TESTS DONE pass=10 fail=0" --expect "^\\[p1\\] TESTS DONE pass=3 fail=0")
+# A read-only slot: the loader fills it, the guest reads and executes it,
+# stores into it (by the CPU under SIE, and by emulated STSI) are
+# protection exceptions that leave it unchanged, TPROT says fetch-only.
+s390x_partition(rom 1 11)
 # Path lengths by trace windows (S390_FEAT_TRACE): an empty window, 100
 # DIAG 0x44 and 20 console lines, counted by arch/s390x/tools/tracecount.sh
 # from Hercules' trace as tracerun.sh streams it (too big for run-hercules).

@@ -15,7 +15,10 @@
 #define HV_MAX_VCPUS_PER 16 /* vCPUs per partition */
 #define HV_NAME_MAX 32
 
-/* Memory slot flags. */
+/* Memory slot flags. SLOT_F_READONLY: the partition's image loads into the
+ * slot at every boot and the guest may read and execute it but not store
+ * into it; a store gets the arch's answer (s390x: a protection exception;
+ * mips64: the store is dropped, as a ROM drops it). */
 #define SLOT_F_READONLY 0x1u
 
 struct hv_slot_cfg {

@@ -49,6 +49,14 @@ tern_image(s390x-g-memmap-gap ${_tg}/sys-memmap-gap.c
   DEPENDS ${CMAKE_BINARY_DIR}/guest-memmap.elf ${CMAKE_BINARY_DIR}/guest-worker.elf)
 add_dependencies(tern-s390x-g-memmap-gap.elf guest-memmap.elf guest-worker.elf)
 
+# A read-only slot (1 MiB at 16 MiB, above 16 MiB of RAM): rom.c's .rom
+# data and .romtext code are linked there; Tern's loader fills the slot.
+tern_guest(guest-rom SOURCES ${_tg}/rom.c)
+target_link_options(guest-rom.elf PRIVATE
+  -Wl,--section-start=.rom=0x1000000 -Wl,--section-start=.romtext=0x1080000)
+tern_image(s390x-g-rom ${_tg}/sys-rom.c DEPENDS ${CMAKE_BINARY_DIR}/guest-rom.elf)
+add_dependencies(tern-s390x-g-rom.elf guest-rom.elf)
+
 # SMP partitions and the scheduler: IPI ping-pong across every pair of
 # vCPUs (ipi.c), pinned and time-sliced.
 s390x_guest_system(s390x-g-ipi4 --mem 32M --cpus 4 --append "cpus=4 rounds=2" --guest guest-ipi.elf)
