@@ -54,8 +54,7 @@ add_dependencies(tern-s390x-g-memmap-gap.elf guest-memmap.elf guest-worker.elf)
 tern_guest(guest-rom SOURCES ${_tg}/rom.c)
 target_link_options(guest-rom.elf PRIVATE
   -Wl,--section-start=.rom=0x1000000 -Wl,--section-start=.romtext=0x1080000)
-tern_image(s390x-g-rom ${_tg}/sys-rom.c DEPENDS ${CMAKE_BINARY_DIR}/guest-rom.elf)
-add_dependencies(tern-s390x-g-rom.elf guest-rom.elf)
+s390x_guest_system(s390x-g-rom --mem 16M --rom 16M:1M --append "rom=16" --guest guest-rom.elf)
 
 # SMP partitions and the scheduler: IPI ping-pong across every pair of
 # vCPUs (ipi.c), pinned and time-sliced.
