@@ -296,10 +296,17 @@ static int servc_command(struct emu *em, struct partition *p, u32 cmd, u64 real,
 	u32 len = get_be16(sccb + H_LENGTH);
 	if (len < H_SIZE)
 		return emu_pgm(em, PGM_SPECIFICATION);
-	/* Copy the guest's SCCB once; serve the copy only. */
-	if (len > SCCB_MAX - (abs & (SCCB_MAX - 1))) {
-		respond(sccb, RC_BOUNDARY_VIOLATION);
+	bool boundary = len > SCCB_MAX - (abs & (SCCB_MAX - 1));
+	if (boundary)
 		len = H_SIZE;
+	/* The answer goes back into the SCCB: storage the guest may not store
+	 * into (a read-only slot) is refused before the command acts. */
+	int wc = gmem_abs_store_check(p, abs, len);
+	if (wc)
+		return emu_pgm(em, (u16)wc);
+	/* Copy the guest's SCCB once; serve the copy only. */
+	if (boundary) {
+		respond(sccb, RC_BOUNDARY_VIOLATION);
 	} else if (!gmem_read_abs(p, abs, sccb, len)) {
 		return emu_pgm(em, PGM_ADDRESSING);
 	} else {

@@ -72,6 +72,20 @@ bool gmem_write_abs(struct partition *p, u64 abs, const void *buf, u64 len)
 	return true;
 }
 
+int gmem_abs_store_check(struct partition *p, u64 abs, u64 len)
+{
+	if (len == 0 || abs + len < abs)
+		return PGM_ADDRESSING;
+	for (u64 a = abs & ~(PAGE - 1); a < abs + len; a += PAGE) {
+		u64 at = a < abs ? abs : a; /* the first page from abs on */
+		if (!partition_gpa_ptr(p, gpa(at), 1, false))
+			return PGM_ADDRESSING;
+		if (!partition_gpa_ptr(p, gpa(at), 1, true))
+			return PGM_PROTECTION;
+	}
+	return 0;
+}
+
 static bool fetch_entry(struct partition *p, u64 abs, u64 *e)
 {
 	u8 b[8];
@@ -212,11 +226,10 @@ int gmem_write(struct partition *p, const struct s390_cpu *cpu, u64 addr, const 
 		int rc = gmem_translate(p, cpu, a < addr ? addr : a, true, &abs, teid);
 		if (rc)
 			return rc;
-		if (!partition_gpa_ptr(p, gpa(abs), 1, false))
-			return PGM_ADDRESSING;
-		if (!partition_gpa_ptr(p, gpa(abs), 1, true)) {
-			*teid = 0; /* a read-only slot: see host_fault() in sie.c */
-			return PGM_PROTECTION;
+		rc = gmem_abs_store_check(p, abs, 1);
+		if (rc) {
+			*teid = 0; /* for a read-only slot too: see host_fault() in sie.c */
+			return rc;
 		}
 	}
 	return access(p, cpu, addr, (u8 *)(unsigned long)buf, len, true, teid);

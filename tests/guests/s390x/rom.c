@@ -4,7 +4,8 @@
  * read-only slot. Tern's loader fills the slot from this image; the guest
  * reads and executes it. A store into it, by the CPU under SIE or by an
  * instruction Tern emulates (STSI), is a protection exception that
- * suppresses the store; TPROT says "fetch only"; RAM is not affected. The
+ * suppresses the store, and so is an SCLP command whose SCCB lies there
+ * (refused before it acts); TPROT says "fetch only"; RAM is not affected. The
  * test needs the slot, so it runs only as a partition (no native run). */
 #include <tern/test.h>
 
@@ -81,6 +82,18 @@ static u64 stsi_111(u64 addr)
 	return next;
 }
 
+static u64 servc_info(u64 addr)
+{
+	u64 next;
+	__asm__ volatile("larl %0,1f\n"
+	                 ".insn rre,0xb2200000,%2,%1\n" /* SERVC: READ SCP INFO */
+	                 "1:\n"
+	                 : "=&a"(next)
+	                 : "a"(addr), "d"(0x00020001ul)
+	                 : "cc", "memory");
+	return next;
+}
+
 static int tprot(u64 addr)
 {
 	int cc;
@@ -115,14 +128,23 @@ static bool protected(const char *what, u64 (*op)(u64), u64 addr)
 	return true;
 }
 
+static unsigned long rom_addr(const volatile void *p)
+{
+	unsigned long a = (unsigned long)p;
+
+	__asm__ volatile("" : "+d"(a)); /* an address the compiler cannot see through */
+	return a;
+}
+
 static bool rom_intact(void)
 {
-	const volatile u64 *w = rom_words;
+	/* read back through the slot, not from what the compiler knows */
+	const volatile u64 *w = (const volatile u64 *)rom_addr(rom_words);
+	const volatile u8 *pg = (const volatile u8 *)rom_addr(rom_page);
 
 	return w[0] == 0x524f4d0000000000ull && w[1] == 0x0123456789abcdefull && w[5] == 3 &&
-	       w[14] == 233 && w[NWORDS - 1] == 0x524f4d00454e4400ull &&
-	       ((const volatile u8 *)rom_page)[0] == 0x5a &&
-	       ((const volatile u8 *)rom_page)[1] == 0;
+	       w[14] == 233 && w[NWORDS - 1] == 0x524f4d00454e4400ull && pg[0] == 0x5a &&
+	       pg[1] == 0;
 }
 
 int main(void)
@@ -147,6 +169,7 @@ int main(void)
 		buf[i] = (u8)i;
 	CHECK(S, "move", protected("mvc", move_in, words));
 	CHECK(S, "emulated_store", protected("stsi", stsi_111, (u64)(unsigned long)rom_page));
+	CHECK(S, "sclp_answer", protected("servc", servc_info, (u64)(unsigned long)rom_page));
 	CHECK(S, "unchanged", rom_intact());
 
 	CHECK_EQ(S, "tprot_rom", tprot(words), 1);
