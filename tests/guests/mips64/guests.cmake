@@ -21,6 +21,17 @@ tern_mips64_test(hostile ${TG_DIR}/hostile.c ${TG_DIR}/insn.S)
 tern_mips64_test(cache ${TG_DIR}/cache.c ${TG_DIR}/insn.S)
 tern_mips64_guest(spin SOURCES ${TG_DIR}/spin.c)
 
+# A read-only slot (sys-rom.c: 1 MiB at guest-physical 64 MiB, above the
+# 64 MiB of RAM): rom.c's .rom data and .romtext code are linked at the
+# slot's kseg0 window address (0x40000000 + 64 MiB), which is also what
+# Tern's loader takes as their guest-physical address (arch_elf_segment_gpa);
+# the loader fills the slot. Partition only: rom-native.elf skips its tests.
+tern_mips64_guest(rom SOURCES ${TG_DIR}/rom.c)
+target_link_options(rom.elf PRIVATE
+  -Wl,--section-start=.rom=0x44000000 -Wl,--section-start=.romtext=0x44080000)
+tern_image(mips64-rom ${TG_DIR}/sys-rom.c DEPENDS ${CMAKE_BINARY_DIR}/rom.elf)
+add_dependencies(tern-mips64-rom.elf rom.elf)
+
 # Two partitions at once: a guest spinning with interrupts off beside the
 # timer tests; a hostile guest beside the TLB tests.
 mips64_guest_system(mips64-pair-spin --guest spin.elf --guest timer.elf)
