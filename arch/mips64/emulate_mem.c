@@ -8,8 +8,10 @@
  * Only the bytes the instruction touches are accessed: LWL at byte b of a
  * word reads bytes 0..b of that word, LWR bytes b..3; a device never sees a
  * read of a byte the instruction did not name. A naturally misaligned
- * access raises AdEL/AdES; LL/SC and FP loads/stores to an emulated address
- * have no device meaning and raise a bus error. */
+ * access raises AdEL/AdES, unless it goes to memory (ops->is_memory: a
+ * read-only slot), where it is done byte by byte as the CPU would do it;
+ * LL/SC and FP loads/stores to an emulated address have no device meaning
+ * and raise a bus error. */
 #include "arch/emulate.h"
 
 static u64 sext(u64 v, unsigned bytes)
@@ -80,6 +82,52 @@ static int store_partial(struct mips_guest_ctx *c, const struct mips_insn *in, u
 	return c->ops->access(c, ea, n, true, &v);
 }
 
+static bool is_plain(const struct mips_insn *in)
+{
+	switch (in->op) {
+	case OP_LH:
+	case OP_LW:
+	case OP_LD:
+	case OP_LHU:
+	case OP_LWU:
+	case OP_GSLHX:
+	case OP_GSLWX:
+	case OP_GSLDX:
+	case OP_SH:
+	case OP_SW:
+	case OP_SD:
+	case OP_GSSHX:
+	case OP_GSSWX:
+	case OP_GSSDX:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A misaligned plain load or store to memory, one byte at a time: each
+ * byte goes where memory takes it (a read-only slot drops stores), across
+ * pages and slots alike. */
+static int bytewise(struct mips_guest_ctx *c, const struct mips_insn *in, u64 ea, unsigned n,
+                    bool st)
+{
+	u64 v = st ? c->gpr[in->rt] : 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		u64 b = st ? (v >> (8 * i)) & 0xff : 0;
+		int r = c->ops->access(c, ea + i, 1, st, &b);
+		if (r != EMU_DONE)
+			return r;
+		if (!st)
+			v |= (b & 0xff) << (8 * i);
+	}
+	if (!st) {
+		bool zext = in->op == OP_LHU || in->op == OP_LWU;
+		set_rt(c, in->rt, zext ? v : sext(v, n));
+	}
+	return EMU_DONE;
+}
+
 int mips_emulate_mem(struct mips_guest_ctx *c, const struct mips_insn *in)
 {
 	u64 ea = c->gpr[in->rs] + (u64)in->imm, v;
@@ -107,6 +155,14 @@ int mips_emulate_mem(struct mips_guest_ctx *c, const struct mips_insn *in)
 		break;
 	}
 	if (ea & (n - 1)) {
+		u64 pa;
+		if (c->ops->is_memory && is_plain(in)) {
+			r = c->ops->translate(c, ea, st, &pa);
+			if (r != EMU_DONE)
+				return r; /* the TLB exception comes first */
+			if (c->ops->is_memory(c, pa))
+				return bytewise(c, in, ea, n, st);
+		}
 		mips_emu_raise_here(c, st ? EXC_CODE_ADES : EXC_CODE_ADEL, ea, RAISE_BADVADDR);
 		return EMU_EXCEPTION;
 	}

@@ -268,6 +268,11 @@ static bool fp_cc(struct mips_guest_ctx *c, u32 cc)
 	return mips_fcsr_cc(mips_host_fcsr(), cc);
 }
 
+static bool is_memory(struct mips_guest_ctx *c, u64 pa)
+{
+	return partition_gpa_ptr(te_vcpu(c)->part, gpa(pa), 1, false) != NULL;
+}
+
 const struct mips_emu_ops te_emu_ops = {
     .now = now,
     .fetch = fetch,
@@ -278,6 +283,7 @@ const struct mips_emu_ops te_emu_ops = {
     .tlb_changed = tlb_changed,
     .host_cpucfg = host_cpucfg,
     .fp_cc = fp_cc,
+    .is_memory = is_memory,
 };
 
 /* --- the shadow --------------------------------------------------------------- */

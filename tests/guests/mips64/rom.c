@@ -438,6 +438,48 @@ TG_TEST(rom, store_delay_slot)
 	TG_EQ(bad, 0);
 }
 
+TG_TEST(rom, store_misaligned)
+{
+	/* Loongson-3 stores misaligned into memory; into the ROM they are
+	 * dropped like aligned ones, not address errors */
+	const u64 windows[2] = {TG_KSEG0, TG_KSEG1};
+	u64 w = pa_of(rom_words) + 128;
+	int bad = 0;
+
+	for (unsigned k = 0; k < 2; k++) {
+		u64 b = windows[k] + w;
+		bad += dropped("sh at +1", st_sh, b + 1, 3);
+		bad += dropped("sw at +2", st_sw, b + 18, 3);
+		bad += dropped("sd at +1", st_sd, b + 33, 3);
+		bad += dropped("sd at +4", st_sd, b + 52, 3);
+		bad += dropped("gssdx at +3", st_gssdx, b + 67, 3);
+	}
+	TG_EQ(bad, 0);
+}
+
+TG_TEST(rom, store_straddle)
+{
+	/* an sd across the end of RAM and the start of the ROM: the RAM half
+	 * is stored, the ROM half dropped */
+	volatile u32 *ram_end = (volatile u32 *)tg_kseg0(rom_base - 4);
+	u64 r;
+
+	*ram_end = 0x11223344u;
+	att.fn = st_sd;
+	att.addr = (u64)(uintptr_t)tg_kseg0(rom_base - 4);
+	att.v = RAM_VALUE;
+	att.ret = 0;
+	int e = tg_try(~1u, run_att, NULL);
+	r = att.ret;
+	if (e)
+		tg_note("exception %s, BadVAddr 0x%llx", exc_name(e - 1),
+		        (unsigned long long)tg_last.badvaddr);
+	TG_EQ(e, 0);
+	TG_EQ(r, 3);
+	TG_EQ(*ram_end, (u32)RAM_VALUE);
+	TG_EQ(rom_differs(), 0);
+}
+
 /* What a form does to RAM (little-endian): the reference for ram_store. */
 static void ref_store(u8 *m, const struct st_op *op, u64 v)
 {
@@ -518,6 +560,8 @@ int main(void)
 	TG_RUN(rom, store_kseg);
 	TG_RUN(rom, store_useg);
 	TG_RUN(rom, store_delay_slot);
+	TG_RUN(rom, store_misaligned);
+	TG_RUN(rom, store_straddle);
 	TG_RUN(rom, ram_store);
 	TG_RUN(rom, unchanged);
 	return tg_tests_done();

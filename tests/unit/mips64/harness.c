@@ -60,13 +60,26 @@ static int access(struct mips_guest_ctx *c, u64 va, unsigned size, bool write, u
 	return fail_translation(c, va, write);
 }
 
+/* RAM_BASE.. is guest-physical 0..; the device and the bus-error window
+ * are at their own addresses, as in an unmapped segment. */
 static int translate(struct mips_guest_ctx *c, u64 va, bool write, u64 *gpa)
 {
 	if (va >= RAM_BASE && va < RAM_BASE + RAM_SIZE) {
 		*gpa = va - RAM_BASE;
 		return EMU_DONE;
 	}
+	if ((va >= DEV_BASE && va < DEV_BASE + DEV_SIZE) ||
+	    (va >= BUS_BASE && va < BUS_BASE + BUS_SIZE)) {
+		*gpa = va;
+		return EMU_DONE;
+	}
 	return fail_translation(c, va, write);
+}
+
+static bool is_memory(struct mips_guest_ctx *c, u64 gpa)
+{
+	(void)c;
+	return gpa < RAM_SIZE;
 }
 
 static void cache_index(struct mips_guest_ctx *c, u32 op, u64 va)
@@ -116,6 +129,7 @@ static const struct mips_emu_ops ops = {
     .tlb_changed = tlb_changed,
     .host_cpucfg = host_cpucfg,
     .fp_cc = fp_cc,
+    .is_memory = is_memory,
 };
 
 void harness_reset(void)

@@ -179,6 +179,51 @@ TEST(gs_indexed)
 	EXPECT_EQ(exc_code(), EXC_CODE_ADES);
 }
 
+TEST(misaligned_memory)
+{
+	/* a misaligned plain load or store that traps to memory is done byte
+	 * by byte (Loongson-3 does misaligned accesses to memory) */
+	harness_reset();
+	for (unsigned i = 0; i < 16; i++)
+		ram[0x800 + i] = (u8)(0xf1 + i);
+	G.gpr[RT] = 0;
+	EXPECT_EQ(mem(e_i(0x23, BASE, RT, 1), RAM_BASE + 0x800), EMU_DONE); /* lw */
+	EXPECT_EQ(G.gpr[RT], 0xfffffffff5f4f3f2ull);
+	EXPECT_EQ(G.pc, CODE + 4);
+	harness_reset();
+	for (unsigned i = 0; i < 16; i++)
+		ram[0x800 + i] = (u8)(0xf1 + i);
+	EXPECT_EQ(mem(e_i(0x27, BASE, RT, 2), RAM_BASE + 0x800), EMU_DONE); /* lwu */
+	EXPECT_EQ(G.gpr[RT], 0xf6f5f4f3ull);
+	EXPECT_EQ(mem(e_i(0x37, BASE, RT, 5), RAM_BASE + 0x800), EMU_DONE); /* ld */
+	EXPECT_EQ(G.gpr[RT], 0xfdfcfbfaf9f8f7f6ull);
+	harness_reset();
+	G.gpr[RT] = 0x1122334455667788ull;
+	EXPECT_EQ(mem(e_i(0x3f, BASE, RT, 3), RAM_BASE + 0x800), EMU_DONE); /* sd */
+	EXPECT_EQ(ram[0x802], 0);
+	EXPECT_EQ(ram[0x803], 0x88);
+	EXPECT_EQ(ram[0x80a], 0x11);
+	EXPECT_EQ(ram[0x80b], 0);
+	EXPECT_EQ(mem(e_i(0x29, BASE, RT, 0x21), RAM_BASE + 0x800), EMU_DONE); /* sh */
+	EXPECT_EQ(ram[0x821], 0x88);
+	EXPECT_EQ(ram[0x822], 0x77);
+	G.gpr[IDX] = 0x40;
+	EXPECT_EQ(mem(e_gsx(true, 2, BASE, RT, IDX, 2), RAM_BASE + 0x800), EMU_DONE); /* gsswx */
+	EXPECT_EQ(ram[0x842], 0x88);
+	EXPECT_EQ(ram[0x845], 0x55);
+	EXPECT_EQ(nlog, 0); /* memory, not the device */
+	/* off the end of memory: the bytes in it go, then the TLB exception
+	 * of the first byte outside (the restart stores them again) */
+	harness_reset();
+	EXPECT_EQ(mem(e_i(0x3f, BASE, RT, 0), RAM_BASE + RAM_SIZE - 4), EMU_EXCEPTION);
+	EXPECT_EQ(exc_code(), EXC_CODE_TLBS);
+	EXPECT_EQ(G.cp0.badvaddr, RAM_BASE + RAM_SIZE);
+	/* LL/SC stay address errors: they must be aligned everywhere */
+	harness_reset();
+	EXPECT_EQ(mem(e_i(0x30, BASE, RT, 2), RAM_BASE + 0x800), EMU_EXCEPTION);
+	EXPECT_EQ(exc_code(), EXC_CODE_ADEL);
+}
+
 TEST(hostile_mem)
 {
 	harness_reset();
@@ -236,6 +281,7 @@ int run_mem_tests(void)
 	RUN(ldl_ldr);
 	RUN(swl_swr_sdl_sdr);
 	RUN(gs_indexed);
+	RUN(misaligned_memory);
 	RUN(hostile_mem);
 	return CHECK_DONE();
 }

@@ -177,6 +177,12 @@ struct mips_emu_ops {
 	/* FPU condition code cc (BC1F/BC1T in a branch-delay slot); false if
 	 * unknown (the guest has no FPU state). May be NULL. */
 	bool (*fp_cc)(struct mips_guest_ctx *c, u32 cc);
+	/* Whether guest-physical gpa is memory (a slot, read-only or not)
+	 * rather than a device. A misaligned load or store that traps to
+	 * memory (a read-only slot) is then done byte by byte, as Loongson-3
+	 * does misaligned accesses to memory; one to a device is an address
+	 * error. May be NULL: every emulated address is a device. */
+	bool (*is_memory)(struct mips_guest_ctx *c, u64 gpa);
 };
 
 struct mips_guest_ctx {
