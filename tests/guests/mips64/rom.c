@@ -139,38 +139,24 @@ GSST(gssdx, "gssdx")
 
 /* sd in the delay slot of a taken branch (3: the branch was taken) and of
  * one not taken (11: the instruction after the slot ran too). */
-static u64 st_sd_bd_taken(u64 addr, u64 v)
-{
-	u64 n;
-	__asm__ volatile(".set push\n\t.set noreorder\n\t"
-	                 "move %0, $0\n\t"
-	                 "beq $0, $0, 1f\n\t"
-	                 " sd %2, 0(%1)\n\t"
-	                 "daddiu %0, %0, 8\n"
-	                 "1:\tdaddiu %0, %0, 1\n\t"
-	                 "daddiu %0, %0, 2\n\t"
-	                 ".set pop"
-	                 : "=&r"(n)
-	                 : "r"(addr), "r"(v)
-	                 : "memory");
-	return n;
-}
-static u64 st_sd_bd_not_taken(u64 addr, u64 v)
-{
-	u64 n;
-	__asm__ volatile(".set push\n\t.set noreorder\n\t"
-	                 "move %0, $0\n\t"
-	                 "bne $0, $0, 1f\n\t"
-	                 " sd %2, 0(%1)\n\t"
-	                 "daddiu %0, %0, 8\n"
-	                 "1:\tdaddiu %0, %0, 1\n\t"
-	                 "daddiu %0, %0, 2\n\t"
-	                 ".set pop"
-	                 : "=&r"(n)
-	                 : "r"(addr), "r"(v)
-	                 : "memory");
-	return n;
-}
+#define ST_BD(name, branch)                                                                        \
+	static u64 name(u64 addr, u64 v)                                                           \
+	{                                                                                          \
+		u64 n;                                                                             \
+		__asm__ volatile(".set push\n\t.set noreorder\n\t"                                 \
+		                 "move %0, $0\n\t" branch " $0, $0, 1f\n\t"                        \
+		                 " sd %2, 0(%1)\n\t"                                               \
+		                 "daddiu %0, %0, 8\n"                                              \
+		                 "1:\tdaddiu %0, %0, 1\n\t"                                        \
+		                 "daddiu %0, %0, 2\n\t"                                            \
+		                 ".set pop"                                                        \
+		                 : "=&r"(n)                                                        \
+		                 : "r"(addr), "r"(v)                                               \
+		                 : "memory");                                                      \
+		return n;                                                                          \
+	}
+ST_BD(st_sd_bd_taken, "beq")
+ST_BD(st_sd_bd_not_taken, "bne")
 
 /* off: where in a 16-byte block the form stores (aligned as it must be);
  * unit: 4 or 8 for the unaligned pairs, left for SWL/SDL. */

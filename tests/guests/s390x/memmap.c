@@ -12,19 +12,6 @@
 #define MIB (1ull << 20)
 #define MAGIC 0x5445524e4d454d00ull /* "TERNMEM" */
 
-static int tprot(u64 addr)
-{
-	int cc;
-
-	__asm__ volatile("tprot 0(%[a]),0\n"
-	                 "ipm %[cc]\n"
-	                 "srl %[cc],28\n"
-	                 : [cc] "=d"(cc)
-	                 : [a] "a"(addr)
-	                 : "cc", "memory");
-	return cc;
-}
-
 static u64 load(u64 addr)
 {
 	u64 v = 0;

@@ -94,19 +94,6 @@ static u64 servc_info(u64 addr)
 	return next;
 }
 
-static int tprot(u64 addr)
-{
-	int cc;
-
-	__asm__ volatile("tprot 0(%[a]),0\n"
-	                 "ipm %[cc]\n"
-	                 "srl %[cc],28\n"
-	                 : [cc] "=d"(cc)
-	                 : [a] "a"(addr)
-	                 : "cc", "memory");
-	return cc;
-}
-
 /* op(addr) must be a protection exception that left the PSW after it. */
 static bool protected(const char *what, u64 (*op)(u64), u64 addr)
 {

@@ -17,19 +17,6 @@ static u16 be16(const u8 *p)
 	return (u16)(p[0] << 8 | p[1]);
 }
 
-static int tprot(u64 addr)
-{
-	int cc;
-
-	__asm__ volatile("tprot 0(%[a]),0\n"
-	                 "ipm %[cc]\n"
-	                 "srl %[cc],28\n"
-	                 : [cc] "=d"(cc)
-	                 : [a] "a"(addr)
-	                 : "cc", "memory");
-	return cc;
-}
-
 int main(void)
 {
 	u64 want_mib = cmdline_u64("mem", 0);

@@ -115,6 +115,21 @@ static inline u16 stap(void)
 	return a;
 }
 
+/* TEST PROTECTION of addr with access key 0: cc 0 fetch and store
+ * permitted, 1 fetch only, 2 neither, 3 not available. */
+static inline int tprot(u64 addr)
+{
+	int cc;
+
+	__asm__ volatile("tprot 0(%[a]),0\n"
+	                 "ipm %[cc]\n"
+	                 "srl %[cc],28\n"
+	                 : [cc] "=d"(cc)
+	                 : [a] "a"(addr)
+	                 : "cc", "memory");
+	return cc;
+}
+
 static inline u64 stidp(void)
 {
 	u64 id;
