@@ -4,6 +4,7 @@
 #include <arch/cpu_state.h>
 #include <arch/gmem.h>
 
+#include "hv/arch/timer.h"
 #include "hv/lib.h"
 
 #define SAVE_AREA_SIZE 0x200
@@ -36,6 +37,9 @@ void cpu_state_initial_reset(struct vcpu *v)
 	cpu->psw.addr = 0;
 	cpu->prefix = 0;
 	cpu->cputm = 0;
+	/* the time run before the reset is not charged to the new timer */
+	v->arch.timer_resets++;
+	v->arch.left_guest = arch_timer_now();
 	cpu->ckc = 0;
 	cpu->todpr = 0;
 	memset(cpu->crs, 0, sizeof(cpu->crs));

@@ -443,11 +443,14 @@ static int host_fault(struct vcpu *v, struct vcpu_exit *e)
 static void process_requests(struct vcpu *v)
 {
 	struct arch_vcpu *a = &v->arch;
-	u32 req = __atomic_exchange_n(&a->requests, 0, __ATOMIC_ACQ_REL);
 
-	if (!req)
+	if (!__atomic_load_n(&a->requests, __ATOMIC_ACQUIRE))
 		return;
+	/* Under the lock the posters take, and cleared only once carried
+	 * out: until then the vCPU stays runnable (arch_vcpu_runnable), so no
+	 * CPU sees it stopped with an order about to start it again. */
 	spin_lock(&a->lock);
+	u32 req = __atomic_load_n(&a->requests, __ATOMIC_ACQUIRE);
 	if (req & VREQ_INITIAL_RESET)
 		cpu_state_initial_reset(v);
 	else if (req & VREQ_CPU_RESET)
@@ -461,6 +464,7 @@ static void process_requests(struct vcpu *v)
 		__atomic_store_n(&a->stopped, 0, __ATOMIC_RELEASE);
 		inject_restart(v);
 	}
+	__atomic_fetch_and(&a->requests, ~req, __ATOMIC_ACQ_REL);
 	spin_unlock(&a->lock);
 }
 
@@ -500,12 +504,22 @@ void arch_vcpu_run(struct vcpu *v, struct vcpu_exit *e)
 		a->left_guest = arch_timer_now();
 		a->off_cpu = 0;
 	}
+	u32 resets = a->timer_resets;
 	run(v, e);
 	if (e->kind != VEXIT_IDLE) {
+		/* A stopped vCPU's state is open to other CPUs' SIGP orders
+		 * (under its lock), and an initial reset, by them or by this run,
+		 * set its CPU timer to 0: the time run before it is not charged. */
+		bool stopped = e->kind == VEXIT_STOPPED;
+		if (stopped)
+			spin_lock(&a->lock);
 		u64 now = arch_timer_now();
-		a->cpu.cputm -= now - a->left_guest;
+		if (a->timer_resets == resets)
+			a->cpu.cputm -= now - a->left_guest;
 		a->left_guest = now;
 		a->off_cpu = 1;
+		if (stopped)
+			spin_unlock(&a->lock);
 	}
 }
 

@@ -39,10 +39,11 @@ struct arch_vcpu {
 	u64 emerg_from;       /* pending emergency signals: bit n = CPU n sent one */
 	u32 extcall_pending;
 	u16 extcall_from;
-	u64 left_guest; /* host TOD when the CPU timer stopped advancing */
-	u32 off_cpu;    /* left its CPU while able to run: its CPU timer stands still */
-	u64 slice_end;  /* host TOD the clock comparator is armed for (sie.c) */
-	u64 trace;      /* a trace window is open (S390_FEAT_TRACE, Hercules) */
+	u64 left_guest;   /* host TOD when the CPU timer stopped advancing */
+	u32 off_cpu;      /* left its CPU while able to run: its CPU timer stands still */
+	u32 timer_resets; /* initial resets so far: each one sets the CPU timer anew */
+	u64 slice_end;    /* host TOD the clock comparator is armed for (sie.c) */
+	u64 trace;        /* a trace window is open (S390_FEAT_TRACE, Hercules) */
 };
 
 struct arch_partition {
