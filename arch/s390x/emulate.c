@@ -249,8 +249,9 @@ int emulate_tb(struct emu *em)
 
 	if (emu_problem_state(em))
 		return emu_pgm(em, PGM_PRIVILEGED_OP);
-	if (!partition_gpa_ptr(em->p, gpa(abs), 4096, true))
-		return emu_pgm(em, PGM_ADDRESSING);
+	int rc = gmem_abs_store_check(em->p, abs, 4096);
+	if (rc)
+		return emu_pgm(em, (u16)rc); /* addressing, or a read-only slot */
 	for (u32 off = 0; off < 4096; off += sizeof(zero))
 		gmem_write_abs(em->p, abs + off, zero, sizeof(zero));
 	em->cpu->gprs[0] = 0;

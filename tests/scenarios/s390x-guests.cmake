@@ -138,7 +138,7 @@ s390x_partition(memmap-gap 2 13
 # A read-only slot: the loader fills it, the guest reads and executes it,
 # stores into it (by the CPU under SIE, and by emulated STSI) are
 # protection exceptions that leave it unchanged, TPROT says fetch-only.
-s390x_partition(rom 1 12)
+s390x_partition(rom 1 13)
 # Path lengths by trace windows (S390_FEAT_TRACE): an empty window, 100
 # DIAG 0x44 and 20 console lines, counted by arch/s390x/tools/tracecount.sh
 # from Hercules' trace as tracerun.sh streams it (too big for run-hercules).

@@ -3,7 +3,7 @@
  * the linker puts .rom (data) and .romtext (code) at rom= MiB, in the
  * read-only slot. Tern's loader fills the slot from this image; the guest
  * reads and executes it. A store into it, by the CPU under SIE or by an
- * instruction Tern emulates (STSI), is a protection exception that
+ * instruction Tern emulates (STSI, TEST BLOCK), is a protection exception that
  * suppresses the store, and so is an SCLP command whose SCCB lies there
  * (refused before it acts); TPROT says "fetch only"; RAM is not affected. The
  * test needs the slot, so it runs only as a partition (no native run). */
@@ -94,6 +94,18 @@ static u64 servc_info(u64 addr)
 	return next;
 }
 
+static u64 test_block(u64 addr)
+{
+	u64 next;
+	__asm__ volatile("larl %0,1f\n"
+	                 ".insn rre,0xb22c0000,0,%1\n" /* TEST BLOCK: clears the 4 KiB block */
+	                 "1:\n"
+	                 : "=&a"(next)
+	                 : "a"(addr)
+	                 : "r0", "cc", "memory");
+	return next;
+}
+
 /* op(addr) must be a protection exception that left the PSW after it. */
 static bool protected(const char *what, u64 (*op)(u64), u64 addr)
 {
@@ -157,6 +169,7 @@ int main(void)
 	CHECK(S, "move", protected("mvc", move_in, words));
 	CHECK(S, "emulated_store", protected("stsi", stsi_111, (u64)(unsigned long)rom_page));
 	CHECK(S, "sclp_answer", protected("servc", servc_info, (u64)(unsigned long)rom_page));
+	CHECK(S, "test_block", protected("tb", test_block, (u64)(unsigned long)rom_page));
 	CHECK(S, "unchanged", rom_intact());
 
 	CHECK_EQ(S, "tprot_rom", tprot(words), 1);
