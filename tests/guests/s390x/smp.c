@@ -187,6 +187,9 @@ int main(void)
 		}
 		raced++;
 	}
+	if (sdk_restart_retries)
+		printf("smp: SIGP RESTART sent again %u time(s) in all (QEMU)\n",
+		       sdk_restart_retries);
 	CHECK_EQ(S, "stop_race", raced, RACE_ROUNDS);
 
 	/* Orders a CPU cannot take, and CPUs that do not exist. */
