@@ -215,9 +215,12 @@ TEST(misaligned_memory)
 	/* off the end of memory: the bytes in it go, then the TLB exception
 	 * of the first byte outside (the restart stores them again) */
 	harness_reset();
+	G.gpr[RT] = 0x1122334455667788ull;
 	EXPECT_EQ(mem(e_i(0x3f, BASE, RT, 0), RAM_BASE + RAM_SIZE - 4), EMU_EXCEPTION);
 	EXPECT_EQ(exc_code(), EXC_CODE_TLBS);
 	EXPECT_EQ(G.cp0.badvaddr, RAM_BASE + RAM_SIZE);
+	EXPECT_EQ(ram[RAM_SIZE - 4], 0x88);
+	EXPECT_EQ(ram[RAM_SIZE - 1], 0x55);
 	/* LL/SC stay address errors: they must be aligned everywhere */
 	harness_reset();
 	EXPECT_EQ(mem(e_i(0x30, BASE, RT, 2), RAM_BASE + 0x800), EMU_EXCEPTION);
